@@ -1,0 +1,47 @@
+package org.wuyi.identity;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.wuyi.identity.internal.WuyiUserDetails;
+import org.wuyi.shared.RegionCode;
+
+/**
+ * The region subtree of the signed-in user. Every module checks each read and write of a place
+ * against it: a place belongs to the user's subtree when its code begins with the user's region code.
+ */
+@Service
+public class RegionScope {
+
+    /** The signed-in user, if any. */
+    public Optional<CurrentUser> currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof WuyiUserDetails user) {
+            return Optional.of(user.toCurrentUser());
+        }
+        return Optional.empty();
+    }
+
+    /** The root of the signed-in user's subtree; refused when nobody is signed in. */
+    public RegionCode root() {
+        return currentUser().map(CurrentUser::regionCode).orElseThrow(OutsideRegionException::new);
+    }
+
+    /** True when the signed-in user may see the place with this code (a region, grid or other place code). */
+    public boolean covers(String code) {
+        return currentUser().map(user -> user.regionCode().containsCode(code)).orElse(false);
+    }
+
+    /** Refuses, with a 403, a place outside the signed-in user's subtree. */
+    public void check(String code) {
+        if (!covers(code)) {
+            throw new OutsideRegionException();
+        }
+    }
+
+    public void check(RegionCode code) {
+        check(code.value());
+    }
+}

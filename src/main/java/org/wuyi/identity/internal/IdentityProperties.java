@@ -1,0 +1,14 @@
+package org.wuyi.identity.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Login protection: after {@code maxFailedLogins} wrong passwords in a row an account is locked for
+ * {@code lockout}, whatever password is tried meanwhile.
+ */
+@ConfigurationProperties("wuyi.identity")
+public record IdentityProperties(@DefaultValue("10") int maxFailedLogins, @DefaultValue("15m") Duration lockout) {
+}
