@@ -1,0 +1,178 @@
+package org.wuyi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.wuyi.support.TestAccounts;
+import org.wuyi.support.WuyiIntegrationTest;
+
+/**
+ * What a person sees, in Debian's Chromium driven by Playwright. Skipped, with a message saying how
+ * to enable it, where no Chromium is installed; CI installs it, so there these tests always run.
+ */
+@WuyiIntegrationTest
+class BrowserTests {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("wuyi.chromium", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
+                + ". Install Debian's Chromium (apt-get install -y chromium) or pass -Dwuyi.chromium=PATH to run them.");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void aCommunitySecretarySeesTheirCommunityAndIsRefusedAnother() throws Exception {
+        logIn("yqhn", "wuyi-demo");
+        assertThat(page.locator("#region-name").textContent()).isEqualTo("杨桥河南社区");
+        assertThat(page.title()).contains("杨桥河南社区");
+        screenshot("yqhn-home");
+
+        Response refused = page.navigate(url("/regions/350102100012"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("#error-title").textContent()).isEqualTo("无权访问");
+        assertThat(page.content()).doesNotContain("国光社区");
+        screenshot("yqhn-refused-guoguang");
+
+        assertThat(page.navigate(url("/regions/350102005002")).status()).as("a sibling community").isEqualTo(403);
+    }
+
+    @Test
+    void theDistrictAdminBrowsesFromTheDistrictToACommunity() throws Exception {
+        logIn("gulou", "wuyi-demo");
+        assertThat(page.locator("#region-name").textContent()).isEqualTo("鼓楼区");
+        assertThat(page.locator("#summary [data-count=streets]").textContent()).isEqualTo("10");
+        assertThat(page.locator("#summary [data-count=communities]").textContent()).isEqualTo("69");
+        assertThat(page.locator(".region-tree > li")).satisfies(streets -> assertThat(streets.count()).isEqualTo(10));
+
+        page.locator("#region-350102005").getByRole(AriaRole.BUTTON).click();
+        page.locator("#children-350102005 >> text=杨桥河南社区").waitFor();
+        assertThat(page.locator("#children-350102005 li").count()).isEqualTo(6);
+        screenshot("gulou-expanded");
+
+        page.locator("#children-350102005 >> text=杨桥河南社区").click();
+        page.waitForURL("**/regions/350102005001");
+        assertThat(page.locator(".breadcrumb").textContent()).contains("鼓楼区", "南街街道", "杨桥河南社区");
+    }
+
+    @Test
+    void chineseByDefaultAndEnglishOnRequest() throws Exception {
+        logIn("nanjie", "wuyi-demo");
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(page.locator("nav.navbar").textContent()).contains("我的辖区");
+        page.locator("a[lang=en]").click();
+        page.waitForLoadState();
+        assertThat(page.locator("nav.navbar").textContent()).contains("My region", "Street officer");
+        assertThat(page.locator("main").textContent()).contains("Communities");
+        page.navigate(url("/regions/350102005"));
+        assertThat(page.locator("nav.navbar").textContent()).as("the choice is remembered").contains("My region");
+        page.locator("a[lang=zh-CN]").click();
+        page.waitForLoadState();
+        assertThat(page.locator("nav.navbar").textContent()).contains("我的辖区");
+    }
+
+    @Test
+    void usableOnAPhoneWidthScreen() throws Exception {
+        page.setViewportSize(375, 740);
+        logIn("gulou", "wuyi-demo");
+        Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+        assertThat(page.locator(".navbar-toggler").isVisible()).isTrue();
+        page.locator(".navbar-toggler").click();
+        page.locator("#wuyi-nav").getByText("退出登录").waitFor();
+        screenshot("gulou-phone");
+    }
+
+    @Test
+    void tenWrongPasswordsLockTheAccountAndSayItInChinese() throws Exception {
+        TestAccounts.create(jdbc, encoder, "lockout-page", "COMMUNITY_SECRETARY", "350102005001", "right-password");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            logIn("lockout-page", "wrong-" + attempt);
+            assertThat(page.locator(".alert-danger").textContent()).isIn("用户名或密码错误。",
+                    "登录失败次数过多，账户已锁定，请 15 分钟后再试。");
+        }
+        logIn("lockout-page", "right-password");
+        assertThat(page.locator(".alert-danger").textContent()).isEqualTo("登录失败次数过多，账户已锁定，请 15 分钟后再试。");
+        assertThat(page.url()).contains("/login");
+        screenshot("locked");
+    }
+
+    private void logIn(String username, String password) {
+        page.navigate(url("/login"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("form button[type=submit]").click();
+        page.waitForLoadState();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
