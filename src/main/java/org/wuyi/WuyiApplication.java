@@ -17,14 +17,18 @@ public class WuyiApplication {
     static final String IMPORT_DIVISIONS = "import-divisions";
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(WuyiApplication.class);
         if (args.length > 0 && args[0].equals(IMPORT_DIVISIONS)) {
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.setBannerMode(Banner.Mode.OFF);
-            application.setDefaultProperties(Map.of("wuyi.command", IMPORT_DIVISIONS,
-                    "logging.level.root", "WARN"));
-            System.exit(SpringApplication.exit(application.run(args)));
+            System.exit(runCommand(args));
         }
-        application.run(args);
+        SpringApplication.run(WuyiApplication.class, args);
+    }
+
+    /** Runs a command-line command without the web server; returns its exit code. */
+    static int runCommand(String... args) {
+        SpringApplication application = new SpringApplication(WuyiApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setDefaultProperties(Map.of("wuyi.command", args[0], "logging.level.root", "WARN"));
+        return SpringApplication.exit(application.run(args));
     }
 }

@@ -20,6 +20,15 @@ public enum RegionLevel {
         return values()[code.depth()];
     }
 
+    public static RegionLevel ofCodeLength(int length) {
+        for (RegionLevel level : values()) {
+            if (level.codeLength == length) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("no level has codes of length " + length);
+    }
+
     /** The name this level's count has in a region summary, e.g. {@code streets}. */
     public String countName() {
         return switch (this) {

@@ -25,6 +25,9 @@ class EmbeddedDatabaseIntegrationTests {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             regions = count(jdbc, "region");
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conname = 'region_pkey' AND contype = 'p'")
+                    .query(Long.class).single()).as("the first import, into an empty table, restores the key it dropped")
+                    .isEqualTo(1);
             auditEntries = count(jdbc, "audit_log");
             jdbc.sql("INSERT INTO audit_log (actor, action, detail) VALUES ('test', 'test.marker', 'survives a restart')").update();
         }

@@ -54,6 +54,9 @@ class BrowserTests {
 
     @BeforeAll
     static void launchChromium() {
+        if (Boolean.getBoolean("wuyi.browser-tests.required")) {
+            assertThat(CHROMIUM).as("Chromium, required for the browser tests in CI").isExecutable();
+        }
         assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
                 + ". Install Debian's Chromium (apt-get install -y chromium) or pass -Dwuyi.chromium=PATH to run them.");
         playwright = Playwright.create(new Playwright.CreateOptions()

@@ -5,12 +5,14 @@ import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.identity.AuditLog;
 
 /** Counts wrong passwords per account and locks the account after too many, for form and API logins alike. */
 @Component
+@ConditionalOnWebApplication
 class LoginAttempts {
 
     private final UserAccountRepository accounts;

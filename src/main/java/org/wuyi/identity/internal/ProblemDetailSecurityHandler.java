@@ -14,12 +14,14 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API's answers to "who are you?" (401) and "not yours" (403), as translated RFC 9457 problem details. */
 @Component
+@ConditionalOnWebApplication
 class ProblemDetailSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final MessageSource messages;

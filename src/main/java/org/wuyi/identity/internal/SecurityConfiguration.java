@@ -2,6 +2,7 @@ package org.wuyi.identity.internal;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
  * take a form login with a session, CSRF tokens on every form and a session timeout.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 

@@ -1,6 +1,5 @@
 package org.wuyi.platform.web;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,11 +26,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new SupportedLocaleResolver();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
     }
 
     @Override

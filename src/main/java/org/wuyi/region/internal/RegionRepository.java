@@ -24,7 +24,7 @@ public class RegionRepository {
     }
 
     public Optional<Region> find(RegionCode code) {
-        return jdbc.sql("SELECT code, name, level, parent_code FROM region WHERE code = ?")
+        return jdbc.sql("SELECT code, name FROM region WHERE code = ?")
                 .param(code.value())
                 .query(RegionRepository::map)
                 .optional();
@@ -35,10 +35,8 @@ public class RegionRepository {
         if (level == RegionLevel.COMMUNITY) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT code, name, level, parent_code FROM region
-                        WHERE code > ? AND code < ? AND level = ? ORDER BY code""")
-                .params(code.value(), code.upperBound(), RegionLevel.values()[level.ordinal() + 1].name())
+        return jdbc.sql("SELECT code, name FROM region WHERE code > ? AND code < ? AND length(code) = ? ORDER BY code")
+                .params(code.value(), code.upperBound(), RegionLevel.values()[level.ordinal() + 1].codeLength())
                 .query(RegionRepository::map)
                 .list();
     }
@@ -46,17 +44,16 @@ public class RegionRepository {
     /** How many regions of each level lie strictly below this one. */
     public Map<RegionLevel, Long> countBelow(RegionCode code) {
         Map<RegionLevel, Long> counts = new EnumMap<>(RegionLevel.class);
-        jdbc.sql("SELECT level, count(*) AS n FROM region WHERE code > ? AND code < ? GROUP BY level")
+        jdbc.sql("SELECT length(code) AS code_length, count(*) AS n FROM region WHERE code > ? AND code < ? GROUP BY 1")
                 .params(code.value(), code.upperBound())
                 .query(rs -> {
-                    counts.put(RegionLevel.valueOf(rs.getString("level")), rs.getLong("n"));
+                    counts.put(RegionLevel.ofCodeLength(rs.getInt("code_length")), rs.getLong("n"));
                 });
         return counts;
     }
 
     private static Region map(ResultSet rs, int row) throws SQLException {
-        String parent = rs.getString("parent_code");
-        return new Region(RegionCode.of(rs.getString("code")), rs.getString("name"),
-                RegionLevel.valueOf(rs.getString("level")), parent == null ? null : RegionCode.of(parent));
+        RegionCode code = RegionCode.of(rs.getString("code"));
+        return new Region(code, rs.getString("name"), RegionLevel.of(code), code.parent().orElse(null));
     }
 }

@@ -1,0 +1,152 @@
+package org.wuyi.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wuyi.WuyiApplication;
+import org.wuyi.region.internal.DivisionFile;
+import org.wuyi.region.internal.DivisionImportResult;
+import org.wuyi.region.internal.DivisionImporter;
+import org.wuyi.region.internal.DivisionSource;
+import org.wuyi.region.internal.ImportProgress;
+
+/**
+ * Benchmark of issue 2: Wuyi's import of the whole national division files into an empty database,
+ * against PostgreSQL's own COPY of the same rows into bare tables, on one embedded PostgreSQL 17.
+ * Run it through {@code bench/region-import.sh DIR} (with -Xmx512m).
+ */
+public final class DivisionImportBenchmark {
+
+    private static final int ROUNDS = 3;
+
+    private DivisionImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !Files.isDirectory(Path.of(args[0]))) {
+            System.err.println("usage: DivisionImportBenchmark DIR   (DIR holds the china-division CSV files)");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        Path data = Files.createTempDirectory("wuyi-bench-pg");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "2GB").start()) {
+            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE wuyi_bench");
+                statement.execute("CREATE DATABASE copy_bench");
+            }
+            String wuyiUrl = postgres.getJdbcUrl("postgres", "wuyi_bench");
+            String copyUrl = postgres.getJdbcUrl("postgres", "copy_bench");
+            try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run("--spring.datasource.url=" + wuyiUrl, "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=", "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN");
+                 Connection copy = DriverManager.getConnection(copyUrl, "postgres", "")) {
+                run(dir, wuyi.getBean(DivisionImporter.class), wuyi.getBean(JdbcClient.class), copy);
+            }
+        }
+    }
+
+    private static void run(Path dir, DivisionImporter importer, JdbcClient jdbc, Connection copy) throws Exception {
+        try (Statement statement = copy.createStatement()) {
+            statement.execute("CREATE TABLE bare_provinces (code text, name text)");
+            statement.execute("CREATE TABLE bare_cities (code text, name text, province_code text)");
+            statement.execute("CREATE TABLE bare_areas (code text, name text, city_code text, province_code text)");
+            statement.execute("CREATE TABLE bare_streets (code text, name text, area_code text, province_code text, city_code text)");
+            statement.execute("CREATE TABLE bare_villages (code text, name text, street_code text, province_code text, city_code text, area_code text)");
+        }
+        long rows = 0;
+        for (DivisionFile file : DivisionFile.values()) {
+            try (var lines = Files.lines(dir.resolve(file.fileName()))) {
+                rows += lines.count() - 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "rows in the five files: %,d (streets.csv + villages.csv and their 3,351 ancestors)%n", rows);
+
+        List<Double> copySeconds = new ArrayList<>();
+        List<Double> importSeconds = new ArrayList<>();
+        List<Double> reimportSeconds = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            try (Statement statement = copy.createStatement()) {
+                statement.execute("TRUNCATE bare_provinces, bare_cities, bare_areas, bare_streets, bare_villages");
+            }
+            jdbc.sql("TRUNCATE region").update();
+            jdbc.sql("CHECKPOINT").update();
+
+            long start = System.nanoTime();
+            for (DivisionFile file : DivisionFile.values()) {
+                try (InputStream in = Files.newInputStream(dir.resolve(file.fileName()))) {
+                    copy.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bare_" + file.name().toLowerCase(Locale.ROOT)
+                            + " FROM STDIN (FORMAT csv, HEADER true)", in);
+                }
+            }
+            copySeconds.add(seconds(start));
+            jdbc.sql("CHECKPOINT").update();
+
+            start = System.nanoTime();
+            long phaseStart = start;
+            DivisionImportResult result = importer.importDivisions(DivisionSource.directory(dir), null, "bench",
+                    (key, arguments) -> System.out.printf(Locale.ROOT, "    %6.2f s  %s%n", seconds(phaseStart), key));
+            importSeconds.add(seconds(start));
+            if (!(result instanceof DivisionImportResult.Applied applied) || applied.inserted() != rows) {
+                throw new IllegalStateException("import did not insert every row: " + result);
+            }
+
+            start = System.nanoTime();
+            DivisionImportResult again = importer.importDivisions(DivisionSource.directory(dir), null, "bench",
+                    ImportProgress.SILENT);
+            reimportSeconds.add(seconds(start));
+            if (!(again instanceof DivisionImportResult.Applied unchanged) || unchanged.unchanged() != rows) {
+                throw new IllegalStateException("second import changed something: " + again);
+            }
+            System.out.printf(Locale.ROOT, "round %d: COPY %.2f s, Wuyi import %.2f s, second import (no change) %.2f s%n",
+                    round, copySeconds.getLast(), importSeconds.getLast(), reimportSeconds.getLast());
+        }
+        long stored = jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
+        double copyMedian = median(copySeconds);
+        double importMedian = median(importSeconds);
+        System.out.printf(Locale.ROOT, "%nmedian of %d rounds over %,d rows (%,d stored):%n", ROUNDS, rows, stored);
+        System.out.printf(Locale.ROOT, "  PostgreSQL COPY into bare tables : %6.2f s  (%,.0f rows/s)%n", copyMedian, rows / copyMedian);
+        System.out.printf(Locale.ROOT, "  Wuyi import into an empty region : %6.2f s  (%,.0f rows/s)%n", importMedian, rows / importMedian);
+        System.out.printf(Locale.ROOT, "  Wuyi re-import, nothing changed  : %6.2f s%n", median(reimportSeconds));
+        System.out.printf(Locale.ROOT, "  ratio import / COPY              : %6.2f x  (goal: within 3x)%n", importMedian / copyMedian);
+        System.out.printf(Locale.ROOT, "  max heap %d MiB, peak heap used %d MiB%n",
+                Runtime.getRuntime().maxMemory() >> 20, peakHeapUsed() >> 20);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long peakHeapUsed() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
