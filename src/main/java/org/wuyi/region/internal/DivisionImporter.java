@@ -114,7 +114,9 @@ public class DivisionImporter {
             if (bulkLoad) {
                 jdbc.sql("ALTER TABLE region ADD CONSTRAINT region_pkey PRIMARY KEY (code)").update();
             }
-            progress.report("import.progress.applying", run.renamed.size());
+            if (!run.renamed.isEmpty()) {
+                progress.report("import.progress.applying", run.renamed.size());
+            }
             run.renamed.forEach((code, name) ->
                     jdbc.sql("UPDATE region SET name = ? WHERE code = ?").params(name, code).update());
             DivisionImportResult.Applied applied = new DivisionImportResult.Applied(run.rows, run.inserted,
