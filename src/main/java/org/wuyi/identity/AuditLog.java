@@ -1,9 +1,12 @@
 package org.wuyi.identity;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.shared.RegionCode;
 
 /**
  * Who changed what, when, on which region. Each entry is written in the caller's transaction, so a
@@ -27,6 +30,20 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String regionCode, String detail) {
         recordAs(scope.currentUser().map(CurrentUser::username).orElse(SYSTEM), action, regionCode, detail);
+    }
+
+    /** The latest entries about the signed-in user's region and what lies below it, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latestInScope(int limit) {
+        RegionCode root = scope.root();
+        return jdbc.sql("""
+                        SELECT id, at, actor, action, region_code, detail FROM audit_log
+                        WHERE region_code >= ? AND region_code < ?
+                        ORDER BY at DESC, id DESC LIMIT ?""")
+                .params(root.value(), root.upperBound(), limit)
+                .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("region_code"), rs.getString("detail")))
+                .list();
     }
 
     /** Records a change made by a named actor, such as the operator of a command-line import. */

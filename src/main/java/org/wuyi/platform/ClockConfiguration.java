@@ -1,16 +1,26 @@
 package org.wuyi.platform;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock every module asks for the time, so that tests can fix it. */
+/**
+ * The one clock every module asks for the time, so that tests can fix it, and the time zone people
+ * read times in ({@code wuyi.time-zone}, Beijing time by default), whatever zone the server runs in.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ZoneId wuyiTimeZone(@Value("${wuyi.time-zone:Asia/Shanghai}") String zone) {
+        return ZoneId.of(zone);
     }
 }

@@ -121,6 +121,15 @@ class BrowserTests {
     }
 
     @Test
+    void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
+        logIn("gulou", "wuyi-demo");
+        page.locator("nav.navbar").getByText("操作日志").click();
+        page.waitForURL("**/audit");
+        assertThat(page.locator("#audit").textContent()).contains("创建演示账户", "350102005001");
+        screenshot("gulou-audit");
+    }
+
+    @Test
     void chineseByDefaultAndEnglishOnRequest() throws Exception {
         logIn("nanjie", "wuyi-demo");
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("zh-CN");

@@ -28,18 +28,23 @@ class ProblemDetailSecurityHandler implements AuthenticationEntryPoint, AccessDe
     private final LocaleResolver locales;
     private final JsonMapper json;
 
-    ProblemDetailSecurityHandler(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    private final IdentityProperties properties;
+
+    ProblemDetailSecurityHandler(MessageSource messages, LocaleResolver locales, JsonMapper json,
+                                 IdentityProperties properties) {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
+        this.properties = properties;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        String detail = exception instanceof LockedException ? "problem.account-locked" : "problem.unauthenticated";
+        boolean locked = exception instanceof LockedException;
         response.setHeader("WWW-Authenticate", "Basic realm=\"wuyi\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, detail);
+        write(request, response, HttpStatus.UNAUTHORIZED, locked ? "problem.account-locked" : "problem.unauthenticated",
+                properties.lockout().toMinutes());
     }
 
     @Override
@@ -48,10 +53,10 @@ class ProblemDetailSecurityHandler implements AuthenticationEntryPoint, AccessDe
         write(request, response, HttpStatus.FORBIDDEN, "problem.outside-region");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailCode)
-            throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailCode,
+                       Object... args) throws IOException {
         Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailCode, null, locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailCode, args, locale));
         problem.setTitle(messages.getMessage("problem.title." + status.value(), null, locale));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
