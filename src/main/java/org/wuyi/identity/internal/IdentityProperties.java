@@ -3,7 +3,9 @@ package org.wuyi.identity.internal;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Login protection: after {@code maxFailedLogins} wrong passwords in a row an account is locked for
@@ -11,4 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wuyi.identity")
 public record IdentityProperties(@DefaultValue("10") int maxFailedLogins, @DefaultValue("15m") Duration lockout) {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(IdentityProperties.class)
+    static class Registration {
+    }
 }
