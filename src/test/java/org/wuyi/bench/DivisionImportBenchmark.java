@@ -33,7 +33,8 @@ import org.wuyi.region.internal.ImportProgress;
  */
 public final class DivisionImportBenchmark {
 
-    private static final int ROUNDS = 3;
+    /** Rounds measured after one warm-up round that is shown but not counted. */
+    private static final int ROUNDS = 5;
 
     private DivisionImportBenchmark() {
     }
@@ -83,7 +84,7 @@ public final class DivisionImportBenchmark {
         List<Double> copySeconds = new ArrayList<>();
         List<Double> importSeconds = new ArrayList<>();
         List<Double> reimportSeconds = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
+        for (int round = 0; round <= ROUNDS; round++) {
             try (Statement statement = copy.createStatement()) {
                 statement.execute("TRUNCATE bare_provinces, bare_cities, bare_areas, bare_streets, bare_villages");
             }
@@ -101,9 +102,8 @@ public final class DivisionImportBenchmark {
             jdbc.sql("CHECKPOINT").update();
 
             start = System.nanoTime();
-            long phaseStart = start;
             DivisionImportResult result = importer.importDivisions(DivisionSource.directory(dir), null, "bench",
-                    (key, arguments) -> System.out.printf(Locale.ROOT, "    %6.2f s  %s%n", seconds(phaseStart), key));
+                    ImportProgress.SILENT);
             importSeconds.add(seconds(start));
             if (!(result instanceof DivisionImportResult.Applied applied) || applied.inserted() != rows) {
                 throw new IllegalStateException("import did not insert every row: " + result);
@@ -116,8 +116,14 @@ public final class DivisionImportBenchmark {
             if (!(again instanceof DivisionImportResult.Applied unchanged) || unchanged.unchanged() != rows) {
                 throw new IllegalStateException("second import changed something: " + again);
             }
-            System.out.printf(Locale.ROOT, "round %d: COPY %.2f s, Wuyi import %.2f s, second import (no change) %.2f s%n",
-                    round, copySeconds.getLast(), importSeconds.getLast(), reimportSeconds.getLast());
+            System.out.printf(Locale.ROOT, "%s: COPY %.2f s, Wuyi import %.2f s, second import (no change) %.2f s%n",
+                    round == 0 ? "warm-up" : "round " + round, copySeconds.getLast(), importSeconds.getLast(),
+                    reimportSeconds.getLast());
+            if (round == 0) {
+                copySeconds.clear();
+                importSeconds.clear();
+                reimportSeconds.clear();
+            }
         }
         long stored = jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
         double copyMedian = median(copySeconds);
