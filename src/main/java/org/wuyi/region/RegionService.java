@@ -41,6 +41,14 @@ public class RegionService {
         return repository.find(code);
     }
 
+    /**
+     * The divisions of one level below a region, in code order, without a scope check: for work that
+     * no user started (demo data, background jobs). User-facing reads use the scoped methods.
+     */
+    public List<Region> descendantsUnscoped(RegionCode code, RegionLevel level) {
+        return repository.descendants(code, level);
+    }
+
     /** The region inside the user's subtree: 403 outside it, 404 when it does not exist. */
     public Region get(RegionCode code) {
         scope.check(code);

@@ -32,11 +32,12 @@ public class RegionRepository {
 
     public List<Region> children(RegionCode code) {
         RegionLevel level = RegionLevel.of(code);
-        if (level == RegionLevel.COMMUNITY) {
-            return List.of();
-        }
+        return level == RegionLevel.COMMUNITY ? List.of() : descendants(code, RegionLevel.values()[level.ordinal() + 1]);
+    }
+
+    public List<Region> descendants(RegionCode code, RegionLevel level) {
         return jdbc.sql("SELECT code, name FROM region WHERE code > ? AND code < ? AND length(code) = ? ORDER BY code")
-                .params(code.value(), code.upperBound(), RegionLevel.values()[level.ordinal() + 1].codeLength())
+                .params(code.value(), code.upperBound(), level.codeLength())
                 .query(RegionRepository::map)
                 .list();
     }

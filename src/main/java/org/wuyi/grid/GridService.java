@@ -1,0 +1,129 @@
+package org.wuyi.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.internal.CoverageChecker;
+import org.wuyi.grid.internal.GridIndex;
+import org.wuyi.grid.internal.GridRepository;
+import org.wuyi.grid.internal.PlacePoint;
+import org.wuyi.grid.internal.StoredGrid;
+import org.wuyi.identity.RegionScope;
+import org.wuyi.region.Region;
+import org.wuyi.region.RegionService;
+import org.wuyi.shared.RegionCode;
+
+/** Grids as the signed-in user may see them: lookups, the coverage check, the map's layers. */
+@Service
+@Transactional(readOnly = true)
+public class GridService {
+
+    private final GridRepository grids;
+    private final GridIndex index;
+    private final RegionService regions;
+    private final RegionScope scope;
+    private final CoverageChecker checker;
+
+    GridService(GridRepository grids, GridIndex index, RegionService regions, RegionScope scope,
+                @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
+        this.grids = grids;
+        this.index = index;
+        this.regions = regions;
+        this.scope = scope;
+        this.checker = new CoverageChecker(toleranceM2);
+    }
+
+    /**
+     * The grid at a point, if the point lies in an active grid inside the user's region. A grid
+     * outside the region is reported as no grid, so lookups reveal nothing beyond it.
+     */
+    public Optional<GridLocation> locate(double lon, double lat) {
+        return index.locate(lon, lat)
+                .filter(entry -> scope.covers(entry.code().value()))
+                .map(entry -> location(entry.code(), entry.name(), entry.kind()));
+    }
+
+    /** Checks every community at or below the region (403 outside the user's region, 404 unknown). */
+    public CoverageReport coverage(RegionCode code) {
+        regions.get(code);
+        Map<RegionCode, Geometry> boundaries = grids.communityBoundaries(code);
+        Map<RegionCode, List<StoredGrid>> byCommunity = grids.activeIn(code).stream()
+                .collect(Collectors.groupingBy(grid -> grid.code().community(), java.util.TreeMap::new, Collectors.toList()));
+        Map<GridCode, List<PlacePoint>> placesByGrid = grids.placesIn(code).stream()
+                .collect(Collectors.groupingBy(PlacePoint::gridCode));
+        java.util.Set<RegionCode> communities = new java.util.TreeSet<>(boundaries.keySet());
+        communities.addAll(byCommunity.keySet());
+        List<CoverageFinding> findings = new ArrayList<>();
+        int gridCount = 0;
+        for (RegionCode community : communities) {
+            List<StoredGrid> communityGrids = byCommunity.getOrDefault(community, List.of());
+            gridCount += communityGrids.size();
+            List<PlacePoint> places = communityGrids.stream()
+                    .flatMap(grid -> placesByGrid.getOrDefault(grid.code(), List.of()).stream()).toList();
+            findings.addAll(checker.check(community, boundaries.get(community), communityGrids, places));
+        }
+        return new CoverageReport(code.value(), communities.size(), gridCount, findings.isEmpty(), findings);
+    }
+
+    /**
+     * The grids below a region as a GeoJSON FeatureCollection (longitude/latitude), each feature's
+     * properties holding {@code code}, {@code name}, {@code kind} and {@code community}.
+     */
+    public GeoJson.FeatureCollection gridsGeoJson(RegionCode code) {
+        regions.get(code);
+        List<GeoJson.Feature> features = new ArrayList<>();
+        for (StoredGrid grid : grids.activeIn(code)) {
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("code", grid.code().value());
+            properties.put("name", grid.name());
+            properties.put("kind", grid.kind().name());
+            properties.put("community", grid.code().community().value());
+            features.add(GeoJson.feature(grid.boundary(), properties));
+        }
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    /** The community boundaries below a region, properties {@code code} and {@code name}. */
+    public GeoJson.FeatureCollection communitiesGeoJson(RegionCode code) {
+        regions.get(code);
+        List<GeoJson.Feature> features = new ArrayList<>();
+        grids.communityBoundaries(code).forEach((community, boundary) -> {
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("code", community.value());
+            properties.put("name", nameOf(community));
+            features.add(GeoJson.feature(boundary, properties));
+        });
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    /** Compounds and work units below a region as points, properties {@code name}, {@code kind}, {@code grid}. */
+    public GeoJson.FeatureCollection placesGeoJson(RegionCode code) {
+        regions.get(code);
+        List<GeoJson.Feature> features = new ArrayList<>();
+        for (PlacePoint place : grids.placesIn(code)) {
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("name", place.name());
+            properties.put("kind", place.compound() ? "COMPOUND" : "WORK_UNIT");
+            properties.put("grid", place.gridCode().value());
+            features.add(GeoJson.feature(org.wuyi.grid.internal.Geo.point(place.lon(), place.lat()), properties));
+        }
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    private GridLocation location(GridCode code, String name, GridKind kind) {
+        RegionCode community = code.community();
+        RegionCode street = community.parent().orElseThrow();
+        return new GridLocation(code.value(), name, kind, community.value(), nameOf(community), street.value(), nameOf(street));
+    }
+
+    private String nameOf(RegionCode code) {
+        return regions.find(code).map(Region::name).orElse(code.value());
+    }
+}

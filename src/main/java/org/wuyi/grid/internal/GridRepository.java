@@ -1,0 +1,112 @@
+package org.wuyi.grid.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wuyi.grid.GridCode;
+import org.wuyi.grid.GridKind;
+import org.wuyi.shared.RegionCode;
+
+/** Grids, community boundaries, compounds and work units. Region scoping is a range scan of the codes. */
+@Repository
+public class GridRepository {
+
+    private final JdbcClient jdbc;
+
+    GridRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<StoredGrid> activeIn(RegionCode region) {
+        return jdbc.sql("""
+                        SELECT code, kind, name, boundary, status, version FROM grid
+                        WHERE code >= ? AND code < ? AND status = 'ACTIVE' ORDER BY code""")
+                .params(region.value(), region.upperBound())
+                .query(GridRepository::grid)
+                .list();
+    }
+
+    public List<StoredGrid> allActive() {
+        return jdbc.sql("SELECT code, kind, name, boundary, status, version FROM grid WHERE status = 'ACTIVE'")
+                .query(GridRepository::grid)
+                .list();
+    }
+
+    public Optional<StoredGrid> find(GridCode code) {
+        return jdbc.sql("SELECT code, kind, name, boundary, status, version FROM grid WHERE code = ?")
+                .param(code.value())
+                .query(GridRepository::grid)
+                .optional();
+    }
+
+    public boolean anyIn(RegionCode region) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid WHERE code >= ? AND code < ?)")
+                .params(region.value(), region.upperBound())
+                .query(Boolean.class).single();
+    }
+
+    /** The community boundaries below a region, by community code. */
+    public Map<RegionCode, Geometry> communityBoundaries(RegionCode region) {
+        Map<RegionCode, Geometry> boundaries = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT community_code, boundary FROM community_boundary
+                        WHERE community_code >= ? AND community_code < ? ORDER BY community_code""")
+                .params(region.value(), region.upperBound())
+                .query(rs -> {
+                    boundaries.put(RegionCode.of(rs.getString(1)), Geo.fromWkb(rs.getBytes(2)));
+                });
+        return boundaries;
+    }
+
+    /** Compounds and work units below a region, with the grid each is assigned to. */
+    public List<PlacePoint> placesIn(RegionCode region) {
+        return jdbc.sql("""
+                        SELECT id, TRUE AS compound, name, grid_code, lon, lat FROM compound
+                        WHERE grid_code >= :from AND grid_code < :to
+                        UNION ALL
+                        SELECT id, FALSE, name, grid_code, lon, lat FROM work_unit
+                        WHERE grid_code >= :from AND grid_code < :to""")
+                .param("from", region.value())
+                .param("to", region.upperBound())
+                .query((rs, row) -> new PlacePoint(rs.getLong("id"), rs.getBoolean("compound"), rs.getString("name"),
+                        new GridCode(rs.getString("grid_code")), rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
+    }
+
+    /** Active grids by kind below a region. */
+    public Map<GridKind, Long> countActive(RegionCode region) {
+        Map<GridKind, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT kind, count(*) FROM grid WHERE code >= ? AND code < ? AND status = 'ACTIVE'
+                        GROUP BY kind""")
+                .params(region.value(), region.upperBound())
+                .query(rs -> {
+                    counts.put(GridKind.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public long countCompounds(RegionCode region) {
+        return jdbc.sql("SELECT count(*) FROM compound WHERE grid_code >= ? AND grid_code < ?")
+                .params(region.value(), region.upperBound()).query(Long.class).single();
+    }
+
+    public long countWorkUnits(RegionCode region) {
+        return jdbc.sql("SELECT count(*) FROM work_unit WHERE grid_code >= ? AND grid_code < ?")
+                .params(region.value(), region.upperBound()).query(Long.class).single();
+    }
+
+    private static StoredGrid grid(ResultSet rs, int row) throws SQLException {
+        return new StoredGrid(new GridCode(rs.getString("code")), GridKind.valueOf(rs.getString("kind")),
+                rs.getString("name"), Geo.fromWkb(rs.getBytes("boundary")), "ACTIVE".equals(rs.getString("status")),
+                rs.getInt("version"));
+    }
+}
