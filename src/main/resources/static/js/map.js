@@ -7,7 +7,7 @@
         return;
     }
     const data = element.dataset;
-    const map = L.map(element, {preferCanvas: true, attributionControl: false});
+    const map = L.map(element, {preferCanvas: true, attributionControl: false, zoomSnap: 0.25});
     if (data.tileUrl) {
         L.tileLayer(data.tileUrl, {maxZoom: 19}).addTo(map);
     }

@@ -121,6 +121,19 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryOpensTheGridMapOfTheirCommunity() throws Exception {
+        logIn("yqhn", "wuyi-demo");
+        page.locator("#open-map").click();
+        page.waitForURL("**/regions/350102005001/map");
+        page.locator("#map[data-loaded='47']").waitFor();
+        assertThat(page.locator("#coverage-status").textContent()).isEqualTo("覆盖完整：47 个网格无空隙、无重叠");
+        assertThat(page.locator(".community-label").first().textContent()).isEqualTo("杨桥河南社区");
+        assertThat(page.locator(".leaflet-overlay-pane canvas").count()).as("the layers are drawn").isPositive();
+        screenshot("yqhn-map");
+        assertThat(page.navigate(url("/regions/350102100012/map")).status()).isEqualTo(403);
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();
