@@ -4,18 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.internal.CoverageChecker;
+import org.wuyi.grid.internal.Geo;
 import org.wuyi.grid.internal.GridIndex;
 import org.wuyi.grid.internal.GridRepository;
 import org.wuyi.grid.internal.PlacePoint;
+import org.wuyi.grid.internal.ShapeReader;
 import org.wuyi.grid.internal.StoredGrid;
+import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Role;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
@@ -30,13 +36,20 @@ public class GridService {
     private final RegionService regions;
     private final RegionScope scope;
     private final CoverageChecker checker;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    GridService(GridRepository grids, GridIndex index, RegionService regions, RegionScope scope,
-                @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
+    /** Who may change a community's grids: its secretary and those above. */
+    static final Set<Role> EDITORS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY);
+
+    GridService(GridRepository grids, GridIndex index, RegionService regions, RegionScope scope, AuditLog audit,
+                ApplicationEventPublisher events, @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
         this.grids = grids;
         this.index = index;
         this.regions = regions;
         this.scope = scope;
+        this.audit = audit;
+        this.events = events;
         this.checker = new CoverageChecker(toleranceM2);
     }
 
@@ -115,6 +128,45 @@ public class GridService {
             features.add(GeoJson.feature(org.wuyi.grid.internal.Geo.point(place.lon(), place.lat()), properties));
         }
         return new GeoJson.FeatureCollection(features);
+    }
+
+    /** One grid inside the user's region (403 outside, 404 unknown). */
+    public GridView grid(GridCode code) {
+        scope.check(code.value());
+        StoredGrid grid = grids.find(code).orElseThrow(() -> new GridNotFoundException(code.value()));
+        return new GridView(grid.code().value(), grid.name(), grid.kind(), grid.active() ? "ACTIVE" : "RETIRED",
+                grid.version(), grid.code().community().value(), GeoJson.feature(grid.boundary(), Map.of()).geometry());
+    }
+
+    /**
+     * Renames and redraws a grid, if the caller read it at {@code expectedVersion}; its old shape is kept in
+     * its history. Only its community's secretary and those above may do it (403 otherwise).
+     */
+    @Transactional
+    public GridChangeResult redraw(GridCode code, String name, String geoJsonGeometry, int expectedVersion) {
+        scope.checkChange(code.value(), EDITORS);
+        StoredGrid current = grids.find(code).orElseThrow(() -> new GridNotFoundException(code.value()));
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
+            return new GridChangeResult.Refused("grid.change.bad-name", null, null);
+        }
+        ShapeReader.Outcome shape = ShapeReader.read(geoJsonGeometry);
+        if (!shape.ok()) {
+            return new GridChangeResult.Refused(shape.problem(), shape.at() == null ? null : shape.at().x,
+                    shape.at() == null ? null : shape.at().y);
+        }
+        if (current.version() != expectedVersion) {
+            return new GridChangeResult.Stale(code.value(), current.version());
+        }
+        String by = scope.currentUser().orElseThrow().username();
+        if (!grids.redraw(code, cleanName, shape.polygon(), expectedVersion, by)) {
+            int now = grids.find(code).map(StoredGrid::version).orElse(expectedVersion);
+            return new GridChangeResult.Stale(code.value(), now);
+        }
+        audit.record("grid.redrawn", code.value(), "version %d -> %d, name=%s, area=%.0f m2".formatted(expectedVersion,
+                expectedVersion + 1, cleanName, Geo.areaM2(shape.polygon())));
+        events.publishEvent(new GridsChanged(code.community()));
+        return new GridChangeResult.Changed(code.value(), expectedVersion + 1);
     }
 
     private GridLocation location(GridCode code, String name, GridKind kind) {

@@ -1,6 +1,7 @@
 package org.wuyi.identity;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,5 +44,19 @@ public class RegionScope {
 
     public void check(RegionCode code) {
         check(code.value());
+    }
+
+    /**
+     * Refuses, with a 403, a change of the place with this code unless it lies in the signed-in
+     * user's subtree and the user has one of the roles allowed to make it.
+     */
+    public void checkChange(String code, Set<Role> allowed) {
+        CurrentUser user = currentUser().orElseThrow(OutsideRegionException::new);
+        if (!user.regionCode().containsCode(code)) {
+            throw new OutsideRegionException();
+        }
+        if (!allowed.contains(user.role())) {
+            throw new RoleNotAllowedException();
+        }
     }
 }

@@ -104,6 +104,32 @@ public class GridRepository {
                 .params(region.value(), region.upperBound()).query(Long.class).single();
     }
 
+    /**
+     * Replaces a grid's name and shape if it is still at {@code expectedVersion}, keeping the old ones in
+     * its history; false when someone else changed it first. Concurrent callers queue on the row lock
+     * and the later one then finds the version moved on.
+     */
+    public boolean redraw(GridCode code, String name, Geometry boundary, int expectedVersion, String by) {
+        return jdbc.sql("""
+                        WITH old AS (SELECT * FROM grid WHERE code = :code AND version = :expected FOR UPDATE),
+                             changed AS (UPDATE grid SET name = :name, boundary = :boundary, version = old.version + 1,
+                                             updated_at = now(), updated_by = :by
+                                         FROM old WHERE grid.code = old.code RETURNING grid.code)
+                        INSERT INTO grid_history (grid_code, version, name, boundary, status, valid_from, valid_to, changed_by)
+                        SELECT old.code, old.version, old.name, old.boundary, old.status, old.updated_at, now(), :by
+                        FROM old WHERE EXISTS (SELECT 1 FROM changed)""")
+                .param("code", code.value())
+                .param("expected", expectedVersion)
+                .param("name", name)
+                .param("boundary", Geo.wkb(boundary))
+                .param("by", by)
+                .update() == 1;
+    }
+
+    public long historyCount(GridCode code) {
+        return jdbc.sql("SELECT count(*) FROM grid_history WHERE grid_code = ?").param(code.value()).query(Long.class).single();
+    }
+
     private static StoredGrid grid(ResultSet rs, int row) throws SQLException {
         return new StoredGrid(new GridCode(rs.getString("code")), GridKind.valueOf(rs.getString("kind")),
                 rs.getString("name"), Geo.fromWkb(rs.getBytes("boundary")), "ACTIVE".equals(rs.getString("status")),

@@ -7,13 +7,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.CoverageReport;
 import org.wuyi.grid.GeoJson;
+import org.wuyi.grid.GridChangeResult;
+import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridLocation;
+import org.wuyi.grid.GridView;
 import org.wuyi.grid.GridService;
 import org.wuyi.region.RegionService;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @Tag(name = "grids", description = "Residential and work-unit grids within the caller's region")
@@ -32,6 +38,47 @@ class GridApiController {
             throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.bad-coordinates");
         }
         return grids.locate(lon, lat).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "problem.grid.no-grid-here"));
+    }
+
+    record GridChangeRequest(String name, JsonNode geometry, Integer version) {
+    }
+
+    record GridChanged(String code, int version) {
+    }
+
+    @GetMapping("/api/v1/grids/{code}")
+    @Operation(summary = "One grid with its GeoJSON polygon and the version to send back with a change")
+    GridView grid(@PathVariable String code) {
+        return grids.grid(parseGridCode(code));
+    }
+
+    @PutMapping("/api/v1/grids/{code}")
+    @Operation(summary = "Rename and redraw a grid: 200, 409 when it changed since it was read, 422 for a bad shape")
+    GridChanged redraw(@PathVariable String code, @RequestBody GridChangeRequest request) {
+        GridCode gridCode = parseGridCode(code);
+        if (request == null || request.name() == null || request.geometry() == null || request.version() == null) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.missing-field");
+        }
+        return switch (grids.redraw(gridCode, request.name(), request.geometry().toString(), request.version())) {
+            case GridChangeResult.Changed changed -> new GridChanged(changed.code(), changed.version());
+            case GridChangeResult.Stale stale -> {
+                Problem problem = new Problem(HttpStatus.CONFLICT, "problem.grid.stale", stale.code(), stale.currentVersion());
+                problem.getBody().setProperty("currentVersion", stale.currentVersion());
+                throw problem;
+            }
+            case GridChangeResult.Refused refused -> {
+                Problem problem = new Problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.reason());
+                if (refused.lon() != null) {
+                    problem.getBody().setProperty("lon", refused.lon());
+                    problem.getBody().setProperty("lat", refused.lat());
+                }
+                throw problem;
+            }
+        };
+    }
+
+    private static GridCode parseGridCode(String code) {
+        return GridCode.parse(code).orElseThrow(() -> new Problem(HttpStatus.BAD_REQUEST, "problem.grid.invalid-code"));
     }
 
     @GetMapping("/api/v1/regions/{code}/coverage")
@@ -54,8 +101,8 @@ class GridApiController {
 
     /** A refusal with a translated detail. */
     static final class Problem extends ErrorResponseException {
-        Problem(HttpStatus status, String detailCode) {
-            super(status, ProblemDetail.forStatus(status), null, detailCode, null);
+        Problem(HttpStatus status, String detailCode, Object... arguments) {
+            super(status, ProblemDetail.forStatus(status), null, detailCode, arguments);
         }
 
         @Override
