@@ -63,6 +63,43 @@ public class GridService {
                 .map(entry -> location(entry.code(), entry.name(), entry.kind()));
     }
 
+    /**
+     * The grid of an address typed as a person would within a community ("河南新村 3座"): the
+     * compound whose name the address contains (the longest such name), and the building, if one of
+     * its buildings is named after the compound name (digits and the usual 座/栋/号楼 are compared
+     * loosely). Empty when no compound of the community is named.
+     */
+    public Optional<AddressMatch> locateAddress(RegionCode community, String address) {
+        regions.get(community);
+        String text = address == null ? "" : address.replaceAll("\\s+", "");
+        GridRepository.CompoundName best = null;
+        for (GridRepository.CompoundName compound : grids.compoundsOf(community)) {
+            if (text.contains(compound.name()) && (best == null || compound.name().length() > best.name().length())) {
+                best = compound;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        String rest = buildingKey(text.substring(text.indexOf(best.name()) + best.name().length()));
+        String building = null;
+        if (!rest.isEmpty()) {
+            for (String name : grids.buildingsOf(best.id())) {
+                if (buildingKey(name).equals(rest)) {
+                    building = name;
+                }
+            }
+        }
+        StoredGrid grid = grids.find(best.gridCode()).orElseThrow();
+        return Optional.of(new AddressMatch(location(grid.code(), grid.name(), grid.kind()), best.name(), building));
+    }
+
+    /** "3座", "3栋", "3号楼", "3 号楼" and "3" all name building 3. */
+    private static String buildingKey(String text) {
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("^(\\d+)").matcher(text);
+        return digits.find() ? digits.group(1) : text;
+    }
+
     /** Checks every community at or below the region (403 outside the user's region, 404 unknown). */
     public CoverageReport coverage(RegionCode code) {
         regions.get(code);
@@ -74,6 +111,7 @@ public class GridService {
         java.util.Set<RegionCode> communities = new java.util.TreeSet<>(boundaries.keySet());
         communities.addAll(byCommunity.keySet());
         List<CoverageFinding> findings = new ArrayList<>();
+        List<StoredGrid> everyGrid = byCommunity.values().stream().flatMap(List::stream).toList();
         int gridCount = 0;
         for (RegionCode community : communities) {
             List<StoredGrid> communityGrids = byCommunity.getOrDefault(community, List.of());
@@ -82,6 +120,7 @@ public class GridService {
                     .flatMap(grid -> placesByGrid.getOrDefault(grid.code(), List.of()).stream()).toList();
             findings.addAll(checker.check(community, boundaries.get(community), communityGrids, places));
         }
+        findings.addAll(checker.crossCommunityOverlaps(everyGrid));
         return new CoverageReport(code.value(), communities.size(), gridCount, findings.isEmpty(), findings);
     }
 

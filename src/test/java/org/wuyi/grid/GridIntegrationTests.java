@@ -160,6 +160,24 @@ class GridIntegrationTests {
     }
 
     @Test
+    void anAddressTypedAsAPersonWouldFindsItsGrid() {
+        String gridOfHenanXincun = jdbc.sql("SELECT grid_code FROM compound WHERE name = '河南新村' AND grid_code LIKE '350102005001%'")
+                .query(String.class).single();
+        for (String address : new String[] {"河南新村 3座", "河南新村3号楼", "杨桥路 河南新村 3 栋"}) {
+            Api.Response found = api.get("/api/v1/grids/locate?community=350102005001&address="
+                    + java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8), "yqhn");
+            assertThat(found.status()).as(address).isEqualTo(200);
+            assertThat(found.json().get("grid").get("code").asString()).isEqualTo(gridOfHenanXincun);
+            assertThat(found.json().get("compound").asString()).isEqualTo("河南新村");
+            assertThat(found.json().get("building").asString()).isEqualTo("3座");
+        }
+        Api.Response unknown = api.get("/api/v1/grids/locate?community=350102005001&address="
+                + java.net.URLEncoder.encode("不存在的小区 1座", java.nio.charset.StandardCharsets.UTF_8), "yqhn");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/grids/locate?community=350102005001&address=x", "guoguang").status()).isEqualTo(403);
+    }
+
+    @Test
     void gridsExportAsGeoJsonWithLongitudeFirstAndCounterClockwiseRings() {
         Api.Response geojson = api.get("/api/v1/regions/350102005001/grids.geojson", "yqhn");
         assertThat(geojson.status()).isEqualTo(200);

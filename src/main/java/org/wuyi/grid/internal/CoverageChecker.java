@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -24,11 +25,24 @@ import org.wuyi.shared.RegionCode;
 /**
  * Checks that a community's grids tile it: no gap, no overlap, nothing outside it, every polygon
  * valid, every compound and work unit inside its own grid, no grid empty. Areas are measured on a
- * local metric plane; pieces smaller than the tolerance are the rounding of shared edges, not findings.
+ * local metric plane. A piece counts only when it is both larger than the area tolerance and wider
+ * than {@link #MIN_WIDTH_M} on average (twice its area over its perimeter): coordinates are kept to
+ * about a centimetre, so two surveys of one street line differ by centimetre-wide slivers that can
+ * run for hundreds of metres; they are rounding, not findings.
  * Candidate pairs for overlaps come from an STR-tree, so the work grows with the grids' neighbours,
  * not with the square of their number.
  */
 public final class CoverageChecker {
+
+    /**
+     * Two grids overlap when their interiors meet; grids that only share an edge (every neighbour in a
+     * tiling) do not, and RelateNG tells the two apart without computing the shared edge. (A pattern,
+     * not a shared predicate object: RelateNG's predicates keep state between evaluations.)
+     */
+    private static final String INTERIORS_MEET = "T********";
+
+    /** Slivers thinner than this are the rounding of a shared line (a surveyor's tolerance is a few centimetres). */
+    static final double MIN_WIDTH_M = 0.05;
 
     private final double toleranceM2;
 
@@ -64,6 +78,7 @@ public final class CoverageChecker {
         List<GridCode> codes = valid.keySet().stream().sorted(Comparator.comparing(GridCode::value)).toList();
         for (GridCode code : codes) {
             Geometry shape = valid.get(code);
+            RelateNG prepared = RelateNG.prepare(shape);
             @SuppressWarnings("unchecked")
             List<GridCode> candidates = index.query(shape.getEnvelopeInternal());
             for (GridCode other : candidates) {
@@ -71,7 +86,7 @@ public final class CoverageChecker {
                     continue;
                 }
                 Geometry otherShape = valid.get(other);
-                if (shape.intersects(otherShape)) {
+                if (prepared.evaluate(otherShape, INTERIORS_MEET)) {
                     addPieces(findings, Type.OVERLAP, communityCode, List.of(code.value(), other.value()), plane,
                             shape.intersection(otherShape));
                 }
@@ -84,7 +99,7 @@ public final class CoverageChecker {
             Geometry gaps = union == null ? area : area.difference(union);
             for (int i = 0; i < gaps.getNumGeometries(); i++) {
                 Geometry gap = gaps.getGeometryN(i);
-                if (gap.getArea() >= toleranceM2) {
+                if (counts(gap)) {
                     findings.add(finding(Type.GAP, communityCode, neighbours(index, valid, gap), plane,
                             gap.getInteriorPoint().getCoordinate(), gap.getArea()));
                 }
@@ -127,10 +142,59 @@ public final class CoverageChecker {
                            Geo.LocalPlane plane, Geometry pieces) {
         for (int i = 0; i < pieces.getNumGeometries(); i++) {
             Geometry piece = pieces.getGeometryN(i);
-            if (piece.getArea() >= toleranceM2) {
+            if (counts(piece)) {
                 findings.add(finding(type, community, codes, plane, piece.getInteriorPoint().getCoordinate(), piece.getArea()));
             }
         }
+    }
+
+    /**
+     * Overlaps between grids of different communities: each community's own check cannot see its
+     * neighbours, so this pass looks across community lines (candidate pairs from one STR-tree).
+     */
+    public List<CoverageFinding> crossCommunityOverlaps(List<StoredGrid> grids) {
+        List<CoverageFinding> findings = new ArrayList<>();
+        if (grids.isEmpty()) {
+            return findings;
+        }
+        Envelope extent = new Envelope();
+        grids.forEach(grid -> extent.expandToInclude(grid.boundary().getEnvelopeInternal()));
+        Geo.LocalPlane plane = Geo.LocalPlane.around(extent.centre());
+        STRtree index = new STRtree();
+        Map<GridCode, Geometry> shapes = new HashMap<>();
+        for (StoredGrid grid : grids) {
+            Geometry shape = plane.metres(grid.boundary());
+            if (shape.isValid()) {
+                shapes.put(grid.code(), shape);
+                index.insert(shape.getEnvelopeInternal(), grid.code());
+            }
+        }
+        for (StoredGrid grid : grids) {
+            Geometry shape = shapes.get(grid.code());
+            if (shape == null) {
+                continue;
+            }
+            RelateNG prepared = null;
+            for (Object candidate : index.query(shape.getEnvelopeInternal())) {
+                GridCode other = (GridCode) candidate;
+                if (other.value().compareTo(grid.code().value()) <= 0 || other.community().equals(grid.code().community())) {
+                    continue;
+                }
+                if (prepared == null) {
+                    prepared = RelateNG.prepare(shape);
+                }
+                if (prepared.evaluate(shapes.get(other), INTERIORS_MEET)) {
+                    addPieces(findings, Type.OVERLAP, grid.code().community().value(),
+                            List.of(grid.code().value(), other.value()), plane, shape.intersection(shapes.get(other)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private boolean counts(Geometry piece) {
+        double area = piece.getArea();
+        return area >= toleranceM2 && 2 * area / piece.getLength() >= MIN_WIDTH_M;
     }
 
     /** The grids that border a gap, to say where it is in terms people know. */

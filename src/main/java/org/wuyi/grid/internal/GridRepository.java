@@ -126,6 +126,22 @@ public class GridRepository {
                 .update() == 1;
     }
 
+    /** A compound of a community, for address lookups. */
+    public record CompoundName(long id, String name, GridCode gridCode) {
+    }
+
+    public List<CompoundName> compoundsOf(RegionCode community) {
+        return jdbc.sql("SELECT id, name, grid_code FROM compound WHERE grid_code >= ? AND grid_code < ?")
+                .params(community.value(), community.upperBound())
+                .query((rs, row) -> new CompoundName(rs.getLong(1), rs.getString(2), new GridCode(rs.getString(3))))
+                .list();
+    }
+
+    public List<String> buildingsOf(long compoundId) {
+        return jdbc.sql("SELECT name FROM building WHERE compound_id = ? ORDER BY id").param(compoundId)
+                .query(String.class).list();
+    }
+
     public long historyCount(GridCode code) {
         return jdbc.sql("SELECT count(*) FROM grid_history WHERE grid_code = ?").param(code.value()).query(Long.class).single();
     }

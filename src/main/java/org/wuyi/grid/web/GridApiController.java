@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wuyi.grid.AddressMatch;
 import org.wuyi.grid.CoverageReport;
 import org.wuyi.grid.GeoJson;
 import org.wuyi.grid.GridChangeResult;
@@ -31,7 +32,14 @@ class GridApiController {
         this.grids = grids;
     }
 
-    @GetMapping("/api/v1/grids/locate")
+    @GetMapping(value = "/api/v1/grids/locate", params = {"community", "address"})
+    @Operation(summary = "The grid of an address typed within a community, e.g. 河南新村 3座; 404 when no compound is named")
+    AddressMatch locateAddress(@RequestParam String community, @RequestParam String address) {
+        return grids.locateAddress(RegionService.parseCode(community), address)
+                .orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "problem.grid.no-compound-named"));
+    }
+
+    @GetMapping(value = "/api/v1/grids/locate", params = "!address")
     @Operation(summary = "The grid at a point (longitude, latitude in WGS84/CGCS2000); 404 outside every grid")
     GridLocation locate(@RequestParam double lon, @RequestParam double lat) {
         if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
