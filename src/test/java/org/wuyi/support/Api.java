@@ -41,6 +41,16 @@ public final class Api {
         return get(path, username, DEMO_PASSWORD);
     }
 
+    public Response post(String path, String username, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/geo+json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
     public Response put(String path, String username, String json) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json")

@@ -126,6 +126,12 @@ public class GridRepository {
                 .update() == 1;
     }
 
+    public void insert(GridCode code, GridKind kind, String name, Geometry boundary, String by) {
+        jdbc.sql("INSERT INTO grid (code, kind, name, boundary, updated_by) VALUES (?, ?, ?, ?, ?)")
+                .params(code.value(), kind.name(), name, Geo.wkb(boundary), by)
+                .update();
+    }
+
     /** A compound of a community, for address lookups. */
     public record CompoundName(long id, String name, GridCode gridCode) {
     }
