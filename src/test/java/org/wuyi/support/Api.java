@@ -28,13 +28,7 @@ public final class Api {
     }
 
     public Response get(String path, String username, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-        if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return send(request.GET().build());
+        return send(request(path, username, password).GET().build());
     }
 
     public Response get(String path, String username) {
@@ -42,23 +36,39 @@ public final class Api {
     }
 
     public Response post(String path, String username, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/geo+json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build());
+        return send(request(path, username, DEMO_PASSWORD).header("Content-Type", "application/geo+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    public Response postBytes(String path, String username, byte[] body, String contentType) {
+        return send(request(path, username, DEMO_PASSWORD).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public byte[] download(String path, String username) {
+        try {
+            return client.send(request(path, username, DEMO_PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException exception) {
+            throw new java.io.UncheckedIOException(exception);
+        } catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(exception);
+        }
     }
 
     public Response put(String path, String username, String json) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build());
+        return send(request(path, username, DEMO_PASSWORD).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpRequest.Builder request(String path, String username, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     private Response send(HttpRequest request) {
