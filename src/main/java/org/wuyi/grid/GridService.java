@@ -169,6 +169,12 @@ public class GridService {
         return new GeoJson.FeatureCollection(features);
     }
 
+    /** Whether the signed-in user may change the grids of this region (for showing or hiding the tools). */
+    public boolean mayChange(RegionCode region) {
+        return scope.currentUser().map(user -> user.regionCode().contains(region) && EDITORS.contains(user.role()))
+                .orElse(false);
+    }
+
     /** One grid inside the user's region (403 outside, 404 unknown). */
     public GridView grid(GridCode code) {
         scope.check(code.value());

@@ -134,6 +134,35 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryChecksASpreadsheetSeesItsProblemsThenImportsAGoodOne() throws Exception {
+        logIn("yqhn", "wuyi-demo");
+        page.navigate(url("/regions/350102005001/map"));
+        page.locator("#map[data-loaded='47']").waitFor();
+        String grid = "3501020050011001";
+        org.locationtech.jts.geom.Point inside = org.wuyi.grid.internal.Geo.fromWkb(jdbc.sql(
+                "SELECT boundary FROM grid WHERE code = ?").param(grid).query(byte[].class).single()).getInteriorPoint();
+        Path bad = Files.createTempFile("compounds-bad", ".csv");
+        Files.writeString(bad, "网格编码,小区名称,地址,经度,纬度,有无物业,户数,楼栋,门岗\n"
+                + grid + ",浏览器测试苑,杨桥路9号," + inside.getY() + "," + inside.getX() + ",有,80,1座,南门\n");
+        page.locator("#place-file").setInputFiles(bad);
+        page.locator("#place-import-form button[type=submit]").click();
+        page.locator("#place-problems").waitFor();
+        assertThat(page.locator("#place-problems").textContent()).contains("第 2 行", "经纬度是否写反了");
+
+        Path good = Files.createTempFile("compounds-good", ".csv");
+        Files.writeString(good, "网格编码,小区名称,地址,经度,纬度,有无物业,户数,楼栋,门岗\n"
+                + grid + ",浏览器测试苑,杨桥路9号," + inside.getX() + "," + inside.getY() + ",有,80,1座,南门\n");
+        page.locator("#place-file").setInputFiles(good);
+        page.locator("#place-import-form button[type=submit]").click();
+        page.locator("#place-apply").waitFor();
+        assertThat(page.locator("#place-summary").textContent()).contains("新增 1");
+        page.locator("#place-apply").click();
+        page.locator("#place-summary.alert-success").waitFor();
+        assertThat(jdbc.sql("SELECT count(*) FROM compound WHERE name = '浏览器测试苑'").query(Long.class).single()).isEqualTo(1);
+        screenshot("yqhn-import");
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();

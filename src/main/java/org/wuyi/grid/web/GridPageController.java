@@ -1,14 +1,25 @@
 package org.wuyi.grid.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.wuyi.grid.CoverageReport;
 import org.wuyi.grid.GeoJson;
+import org.wuyi.grid.GridImportService;
 import org.wuyi.grid.GridService;
+import org.wuyi.grid.PlaceImportService;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 
@@ -20,11 +31,16 @@ import org.wuyi.shared.RegionCode;
 class GridPageController {
 
     private final GridService grids;
+    private final GridImportService gridImports;
+    private final PlaceImportService placeImports;
     private final RegionService regions;
     private final String tileUrl;
 
-    GridPageController(GridService grids, RegionService regions, @Value("${wuyi.map.tile-url:}") String tileUrl) {
+    GridPageController(GridService grids, GridImportService gridImports, PlaceImportService placeImports,
+                       RegionService regions, @Value("${wuyi.map.tile-url:}") String tileUrl) {
         this.grids = grids;
+        this.gridImports = gridImports;
+        this.placeImports = placeImports;
         this.regions = regions;
         this.tileUrl = tileUrl;
     }
@@ -37,7 +53,53 @@ class GridPageController {
         model.addAttribute("lineage", regions.lineageWithinScope(regionCode));
         model.addAttribute("coverage", coverage);
         model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("canEdit", grids.mayChange(regionCode));
         return "grid/map";
+    }
+
+    /** A GeoJSON file of grids, checked (preview) or, with apply and the preview's basis, imported. */
+    @PostMapping(value = "/regions/{code}/map/grid-import", headers = "HX-Request")
+    String importGrids(@PathVariable String code, @RequestParam("file") MultipartFile file,
+                       @RequestParam(defaultValue = "false") boolean apply, @RequestParam(required = false) String basis,
+                       Model model) throws IOException {
+        RegionCode region = RegionService.parseCode(code);
+        model.addAttribute("region", regions.get(region));
+        if (file.getSize() > GridImportController.MAX_BYTES) {
+            model.addAttribute("tooLarge", GridImportController.MAX_BYTES / 1024 / 1024);
+            return "grid/import :: grid-result";
+        }
+        String body = new String(file.getBytes(), StandardCharsets.UTF_8);
+        if (apply) {
+            model.addAttribute("applied", gridImports.apply(region, body, basis == null ? "" : basis));
+        } else {
+            model.addAttribute("preview", gridImports.preview(region, body));
+        }
+        return "grid/import :: grid-result";
+    }
+
+    /** A spreadsheet of compounds or work units, checked or, with apply, imported. */
+    @PostMapping(value = "/regions/{code}/map/place-import", headers = "HX-Request")
+    String importPlaces(@PathVariable String code, @RequestParam("file") MultipartFile file,
+                        @RequestParam PlaceImportService.Kind kind, @RequestParam(defaultValue = "false") boolean apply,
+                        Model model) throws IOException {
+        RegionCode region = RegionService.parseCode(code);
+        model.addAttribute("region", regions.get(region));
+        model.addAttribute("kind", kind);
+        if (file.getSize() > PlaceImportController.MAX_BYTES) {
+            model.addAttribute("tooLarge", PlaceImportController.MAX_BYTES / 1024 / 1024);
+            return "grid/import :: place-result";
+        }
+        model.addAttribute("outcome", placeImports.importPlaces(region, kind, file.getBytes(), apply));
+        return "grid/import :: place-result";
+    }
+
+    @GetMapping("/regions/{code}/map/{kind:COMPOUNDS|WORK_UNITS}-template.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String code, @PathVariable PlaceImportService.Kind kind) {
+        return ResponseEntity.ok()
+                .contentType(PlaceImportController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + code + ".xlsx").build().toString())
+                .body(placeImports.template(RegionService.parseCode(code), kind));
     }
 
     @GetMapping("/regions/{code}/map/grids.geojson")
