@@ -214,6 +214,30 @@ public class GridService {
         return new GridChangeResult.Changed(code.value(), expectedVersion + 1);
     }
 
+    /**
+     * Retires a grid the caller read at {@code expectedVersion}: it leaves the map, the lookups and the
+     * counts, and its last shape stays in its history. Refused while compounds or work units are in it.
+     */
+    @Transactional
+    public GridChangeResult retire(GridCode code, int expectedVersion) {
+        scope.checkChange(code.value(), EDITORS);
+        StoredGrid current = grids.find(code).orElseThrow(() -> new GridNotFoundException(code.value()));
+        if (!current.active()) {
+            return new GridChangeResult.Refused("grid.change.already-retired", null, null);
+        }
+        long places = grids.placesIn(code);
+        if (places > 0) {
+            return new GridChangeResult.Refused("grid.change.has-places", null, null);
+        }
+        if (current.version() != expectedVersion
+                || !grids.retire(code, expectedVersion, scope.currentUser().orElseThrow().username())) {
+            return new GridChangeResult.Stale(code.value(), grids.find(code).map(StoredGrid::version).orElse(expectedVersion));
+        }
+        audit.record("grid.retired", code.value(), "version %d, name=%s".formatted(expectedVersion, current.name()));
+        events.publishEvent(new GridsChanged(code.community()));
+        return new GridChangeResult.Changed(code.value(), expectedVersion + 1);
+    }
+
     private GridLocation location(GridCode code, String name, GridKind kind) {
         RegionCode community = code.community();
         RegionCode street = community.parent().orElseThrow();

@@ -130,6 +130,45 @@ class GridEditingIntegrationTests {
         assertThat(api.put("/api/v1/grids/" + GRID, "yqhn", "{\"name\":\"缺字段\"}").status()).isEqualTo(400);
     }
 
+    @Test
+    void anEmptyGridIsRetiredAndLeavesTheMapAndAGridWithPlacesIsNot() {
+        String community = "350102100001";
+        String occupied = community + "1001";
+        JsonNode occupiedGrid = api.get("/api/v1/grids/" + occupied, "gulou").json();
+        Api.Response refused = api.post("/api/v1/grids/" + occupied + "/retire", "gulou",
+                "{\"version\":" + occupiedGrid.get("version").asInt() + "}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).contains("还有小区或单位");
+
+        String fresh = community + "1999";
+        org.locationtech.jts.geom.Point inside = org.wuyi.grid.internal.Geo.fromWkb(jdbc.sql(
+                "SELECT boundary FROM grid WHERE code = ?").param(occupied).query(byte[].class).single()).getInteriorPoint();
+        double x = inside.getX();
+        double y = inside.getY();
+        String square = "[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]".formatted(x, y, x + 0.0001, y, x + 0.0001, y + 0.0001,
+                x, y + 0.0001, x, y);
+        String file = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\""
+                + fresh + "\",\"name\":\"临时网格\",\"kind\":\"RESIDENTIAL\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + square + "}}]}";
+        String importPath = "/api/v1/regions/" + community + "/grids/import";
+        String basis = api.post(importPath, "gulou", file).json().get("basis").asString();
+        assertThat(api.post(importPath + "?apply=true&basis=" + basis, "gulou", file).json().get("created").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/regions/" + community + "/coverage", "gulou").json().get("ok").asBoolean())
+                .as("the new grid overlaps its neighbour").isFalse();
+
+        Api.Response stale = api.post("/api/v1/grids/" + fresh + "/retire", "gulou", "{\"version\":7}");
+        assertThat(stale.status()).isEqualTo(409);
+        Api.Response retired = api.post("/api/v1/grids/" + fresh + "/retire", "gulou", "{\"version\":0}");
+        assertThat(retired.status()).isEqualTo(200);
+        JsonNode after = api.get("/api/v1/grids/" + fresh, "gulou").json();
+        assertThat(after.get("status").asString()).isEqualTo("RETIRED");
+        assertThat(jdbc.sql("SELECT count(*) FROM grid_history WHERE grid_code = ?").param(fresh).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/grids/locate?lon=" + (x + 0.00005) + "&lat=" + (y + 0.00005), "gulou").json().get("code").asString())
+                .as("the retired grid is gone from lookups").isEqualTo(occupied);
+        assertThat(api.get("/api/v1/regions/" + community + "/coverage", "gulou").json().get("ok").asBoolean()).isTrue();
+    }
+
     private void assertRefused(String geometry, int version, String reason) {
         Api.Response refused = put(geometry, version);
         assertThat(refused.status()).as(geometry).isEqualTo(422);

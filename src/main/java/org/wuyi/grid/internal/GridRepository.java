@@ -148,6 +148,27 @@ public class GridRepository {
                 .query(String.class).list();
     }
 
+    /** Retires an active grid still at {@code expectedVersion}, keeping its last shape in its history. */
+    public boolean retire(GridCode code, int expectedVersion, String by) {
+        return jdbc.sql("""
+                        WITH old AS (SELECT * FROM grid WHERE code = :code AND version = :expected AND status = 'ACTIVE' FOR UPDATE),
+                             changed AS (UPDATE grid SET status = 'RETIRED', version = old.version + 1, updated_at = now(),
+                                             updated_by = :by
+                                         FROM old WHERE grid.code = old.code RETURNING grid.code)
+                        INSERT INTO grid_history (grid_code, version, name, boundary, status, valid_from, valid_to, changed_by)
+                        SELECT old.code, old.version, old.name, old.boundary, old.status, old.updated_at, now(), :by
+                        FROM old WHERE EXISTS (SELECT 1 FROM changed)""")
+                .param("code", code.value())
+                .param("expected", expectedVersion)
+                .param("by", by)
+                .update() == 1;
+    }
+
+    public long placesIn(GridCode code) {
+        return jdbc.sql("SELECT (SELECT count(*) FROM compound WHERE grid_code = :code) + (SELECT count(*) FROM work_unit WHERE grid_code = :code)")
+                .param("code", code.value()).query(Long.class).single();
+    }
+
     public long historyCount(GridCode code) {
         return jdbc.sql("SELECT count(*) FROM grid_history WHERE grid_code = ?").param(code.value()).query(Long.class).single();
     }

@@ -7,6 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,7 +68,24 @@ class GridApiController {
         if (request == null || request.name() == null || request.geometry() == null || request.version() == null) {
             throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.missing-field");
         }
-        return switch (grids.redraw(gridCode, request.name(), request.geometry().toString(), request.version())) {
+        return answer(grids.redraw(gridCode, request.name(), request.geometry().toString(), request.version()));
+    }
+
+    record RetireRequest(Integer version) {
+    }
+
+    @PostMapping("/api/v1/grids/{code}/retire")
+    @Operation(summary = "Retire an empty grid: 200, 409 when it changed since it was read, 422 while places are in it")
+    GridChanged retire(@PathVariable String code, @RequestBody RetireRequest request) {
+        GridCode gridCode = parseGridCode(code);
+        if (request == null || request.version() == null) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.missing-field");
+        }
+        return answer(grids.retire(gridCode, request.version()));
+    }
+
+    private static GridChanged answer(GridChangeResult result) {
+        return switch (result) {
             case GridChangeResult.Changed changed -> new GridChanged(changed.code(), changed.version());
             case GridChangeResult.Stale stale -> {
                 Problem problem = new Problem(HttpStatus.CONFLICT, "problem.grid.stale", stale.code(), stale.currentVersion());
