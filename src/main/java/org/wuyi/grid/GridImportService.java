@@ -168,18 +168,143 @@ public class GridImportService {
         return new ApplyResult.Applied(created, redrawn, renamed);
     }
 
-    private Map<GridCode, Candidate> read(RegionCode region, String geoJson, List<FeatureProblem> problems) {
-        Map<GridCode, Candidate> candidates = new LinkedHashMap<>();
+    /** Who may draw community boundaries: the district and the streets (the survey's results), not the communities. */
+    static final Set<org.wuyi.identity.Role> BOUNDARY_EDITORS =
+            Set.of(org.wuyi.identity.Role.DISTRICT_ADMIN, org.wuyi.identity.Role.STREET_OFFICER);
+
+    /**
+     * Previews community boundaries from a FeatureCollection whose features carry the community's 12-digit
+     * {@code code}: which are new, redrawn or unchanged, and the problems feature by feature.
+     */
+    @Transactional(readOnly = true)
+    public Preview previewBoundaries(RegionCode region, String geoJson) {
+        scope.checkChange(region.value(), BOUNDARY_EDITORS);
+        regions.get(region);
+        List<FeatureProblem> problems = new ArrayList<>();
+        Map<RegionCode, Geometry> boundaries = readBoundaries(region, geoJson, problems);
+        if (!problems.isEmpty()) {
+            return new Preview(countFeatures(geoJson), problems, List.of(), "", List.of());
+        }
+        Map<RegionCode, Geometry> stored = grids.communityBoundaries(region);
+        Map<RegionCode, Integer> versions = grids.communityBoundaryVersions(region);
+        List<Change> changes = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
+        boundaries.forEach((community, shape) -> {
+            Geometry current = stored.get(community);
+            ChangeKind change = current == null ? ChangeKind.NEW
+                    : current.norm().equalsExact(shape.norm()) ? ChangeKind.UNCHANGED : ChangeKind.REDRAWN;
+            if (current != null) {
+                fingerprint.append(community.value()).append(':').append(versions.get(community)).append(';');
+            }
+            changes.add(new Change(community.value(), regions.find(community).map(org.wuyi.region.Region::name).orElse(""),
+                    null, change, Math.round(Geo.areaM2(shape) * 10) / 10.0));
+        });
+        return new Preview(boundaries.size(), List.of(), changes, digest(fingerprint.toString()), List.of());
+    }
+
+    /** Applies community boundaries whose preview had no problem, if none changed since ({@code basis}). */
+    @Transactional
+    public ApplyResult applyBoundaries(RegionCode region, String geoJson, String basis) {
+        Preview preview = previewBoundaries(region, geoJson);
+        if (!preview.ok()) {
+            return new ApplyResult.Refused(preview);
+        }
+        if (!preview.basis().equals(basis)) {
+            return new ApplyResult.Stale();
+        }
+        Map<RegionCode, Geometry> boundaries = readBoundaries(region, geoJson, new ArrayList<>());
+        int created = 0;
+        int redrawn = 0;
+        for (Change change : preview.changes()) {
+            if (change.change() == ChangeKind.UNCHANGED) {
+                continue;
+            }
+            RegionCode community = RegionCode.of(change.code());
+            grids.saveCommunityBoundary(community, boundaries.get(community));
+            if (change.change() == ChangeKind.NEW) {
+                created++;
+            } else {
+                redrawn++;
+            }
+        }
+        if (created + redrawn > 0) {
+            audit.record("grid.boundaries-imported", region.value(),
+                    "features=%d created=%d redrawn=%d".formatted(preview.features(), created, redrawn));
+            events.publishEvent(new GridsChanged(region));
+        }
+        return new ApplyResult.Applied(created, redrawn, 0);
+    }
+
+    private Map<RegionCode, Geometry> readBoundaries(RegionCode region, String geoJson, List<FeatureProblem> problems) {
+        Map<RegionCode, Geometry> boundaries = new LinkedHashMap<>();
+        JsonNode root = features(geoJson, problems);
+        if (root == null) {
+            return boundaries;
+        }
+        Map<RegionCode, Integer> seen = new HashMap<>();
+        int position = 0;
+        for (JsonNode feature : root.path("features")) {
+            position++;
+            JsonNode properties = feature.path("properties");
+            if (!properties.isObject()) {
+                problems.add(new FeatureProblem(position, null, "grid.import.no-properties"));
+                continue;
+            }
+            RegionCode community = RegionCode.parse(properties.path("code").asString("")).filter(code -> code.depth() == 4)
+                    .orElse(null);
+            if (community == null) {
+                problems.add(new FeatureProblem(position, null, "grid.import.bad-community-code"));
+                continue;
+            }
+            if (!region.contains(community)) {
+                problems.add(new FeatureProblem(position, community.value(), "grid.import.outside-region", region.value()));
+                continue;
+            }
+            if (regions.find(community).isEmpty()) {
+                problems.add(new FeatureProblem(position, community.value(), "grid.import.unknown-community", community.value()));
+                continue;
+            }
+            JsonNode geometry = feature.path("geometry");
+            ShapeReader.Outcome shape = geometry.isObject() ? ShapeReader.read(geometry.toString())
+                    : new ShapeReader.Outcome(null, "grid.shape.unreadable", null);
+            if (!shape.ok()) {
+                problems.add(new FeatureProblem(position, community.value(), shape.problem()));
+                continue;
+            }
+            Integer first = seen.putIfAbsent(community, position);
+            if (first != null) {
+                problems.add(new FeatureProblem(position, community.value(), "grid.import.duplicate", first));
+                continue;
+            }
+            boundaries.put(community, shape.polygon());
+        }
+        if (position == 0) {
+            problems.add(new FeatureProblem(0, null, "grid.import.empty"));
+        }
+        return boundaries;
+    }
+
+    /** The parsed FeatureCollection, or null with the problem noted. */
+    private JsonNode features(String geoJson, List<FeatureProblem> problems) {
         JsonNode root;
         try {
             root = json.readTree(geoJson);
         } catch (RuntimeException unreadable) {
             problems.add(new FeatureProblem(0, null, "grid.import.not-json"));
-            return candidates;
+            return null;
         }
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
                 || !root.path("features").isArray()) {
             problems.add(new FeatureProblem(0, null, "grid.import.not-feature-collection"));
+            return null;
+        }
+        return root;
+    }
+
+    private Map<GridCode, Candidate> read(RegionCode region, String geoJson, List<FeatureProblem> problems) {
+        Map<GridCode, Candidate> candidates = new LinkedHashMap<>();
+        JsonNode root = features(geoJson, problems);
+        if (root == null) {
             return candidates;
         }
         Map<GridCode, Integer> seen = new HashMap<>();
@@ -257,9 +382,13 @@ public class GridImportService {
         StringBuilder text = new StringBuilder();
         current.values().stream().sorted(java.util.Comparator.comparing(grid -> grid.code().value()))
                 .forEach(grid -> text.append(grid.code().value()).append(':').append(grid.version()).append(';'));
+        return digest(text.toString());
+    }
+
+    private static String digest(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

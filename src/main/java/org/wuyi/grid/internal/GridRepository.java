@@ -66,6 +66,26 @@ public class GridRepository {
         return boundaries;
     }
 
+    public Map<RegionCode, Integer> communityBoundaryVersions(RegionCode region) {
+        Map<RegionCode, Integer> versions = new HashMap<>();
+        jdbc.sql("SELECT community_code, version FROM community_boundary WHERE community_code >= ? AND community_code < ?")
+                .params(region.value(), region.upperBound())
+                .query(rs -> {
+                    versions.put(RegionCode.of(rs.getString(1)), rs.getInt(2));
+                });
+        return versions;
+    }
+
+    /** Stores a community's boundary, bumping its version when it replaces one. */
+    public void saveCommunityBoundary(RegionCode community, Geometry boundary) {
+        jdbc.sql("""
+                        INSERT INTO community_boundary (community_code, boundary) VALUES (?, ?)
+                        ON CONFLICT (community_code) DO UPDATE
+                            SET boundary = EXCLUDED.boundary, version = community_boundary.version + 1""")
+                .params(community.value(), Geo.wkb(boundary))
+                .update();
+    }
+
     /** Compounds and work units below a region, with the grid each is assigned to. */
     public List<PlacePoint> placesIn(RegionCode region) {
         return jdbc.sql("""

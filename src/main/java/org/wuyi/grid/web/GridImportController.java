@@ -48,13 +48,30 @@ class GridImportController {
         if (!apply) {
             return view(imports.preview(region, body));
         }
-        return switch (imports.apply(region, body, basis == null ? "" : basis)) {
+        return answer(imports.apply(region, body, basis == null ? "" : basis));
+    }
+
+    @PostMapping("/api/v1/regions/{code}/communities/import")
+    @Operation(summary = "Preview community boundaries (features with a 12-digit code); with apply=true and the basis, import them")
+    Map<String, Object> importBoundaries(@PathVariable String code, @RequestParam(defaultValue = "false") boolean apply,
+                                         @RequestParam(required = false) String basis, HttpServletRequest request)
+            throws IOException {
+        RegionCode region = RegionService.parseCode(code);
+        String body = readBounded(request);
+        if (!apply) {
+            return view(imports.previewBoundaries(region, body));
+        }
+        return answer(imports.applyBoundaries(region, body, basis == null ? "" : basis));
+    }
+
+    private Map<String, Object> answer(GridImportService.ApplyResult result) {
+        return switch (result) {
             case GridImportService.ApplyResult.Applied applied -> {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("created", applied.created());
-                result.put("redrawn", applied.redrawn());
-                result.put("renamed", applied.renamed());
-                yield result;
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("created", applied.created());
+                body.put("redrawn", applied.redrawn());
+                body.put("renamed", applied.renamed());
+                yield body;
             }
             case GridImportService.ApplyResult.Refused refused -> {
                 GridApiController.Problem problem = new GridApiController.Problem(HttpStatus.UNPROCESSABLE_CONTENT,
