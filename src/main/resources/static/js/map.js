@@ -70,3 +70,36 @@
             element.dataset.loaded = 'error';
         });
 })();
+
+// While an import runs, show how far it is: the import writes its progress where any node can read it.
+(function () {
+    let timer = null;
+    document.addEventListener('htmx:beforeRequest', (event) => {
+        const element = event.detail.elt;
+        const include = element.getAttribute('hx-include');
+        const source = element.closest('[data-progress-url]') || (include ? document.querySelector(include) : null);
+        if (!source || !source.dataset.progressUrl) {
+            return;
+        }
+        const busy = source.querySelector('.htmx-indicator');
+        const phases = {CHECKING: source.dataset.phaseChecking, SAVING: source.dataset.phaseSaving, DONE: source.dataset.phaseDone};
+        clearInterval(timer);
+        timer = setInterval(() => {
+            fetch(source.dataset.progressUrl, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+                .then((response) => response.ok ? response.json() : null)
+                .then((progress) => {
+                    if (progress && busy) {
+                        busy.textContent = source.dataset.progressText
+                            .replace('{0}', phases[progress.phase] || progress.phase)
+                            .replace('{1}', progress.done).replace('{2}', progress.total);
+                        busy.dataset.progress = progress.phase + ' ' + progress.done + '/' + progress.total;
+                    }
+                })
+                .catch(() => {});
+        }, 400);
+    });
+    document.addEventListener('htmx:afterRequest', () => {
+        clearInterval(timer);
+        timer = null;
+    });
+})();

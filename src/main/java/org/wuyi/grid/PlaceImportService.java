@@ -17,10 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.internal.Geo;
 import org.wuyi.grid.internal.GridRepository;
+import org.wuyi.grid.internal.ImportProgressLog;
 import org.wuyi.grid.internal.PlaceTemplate;
 import org.wuyi.grid.internal.Sheet;
 import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.identity.AuditLog;
+import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.CreditCode;
@@ -66,15 +68,17 @@ public class PlaceImportService {
     private final AuditLog audit;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final ImportProgressLog progressLog;
 
     PlaceImportService(GridRepository grids, RegionService regions, RegionScope scope, AuditLog audit,
-                       MessageSource messages, JdbcClient jdbc) {
+                       MessageSource messages, JdbcClient jdbc, ImportProgressLog progressLog) {
         this.grids = grids;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.progressLog = progressLog;
     }
 
     /** The words for "has property management" and "has none" in the template (有 / 无). */
@@ -116,6 +120,14 @@ public class PlaceImportService {
     /** Checks the file and, when {@code apply} and it has no problem, saves it. */
     @Transactional
     public Outcome importPlaces(RegionCode region, Kind kind, byte[] file, boolean apply) {
+        return importPlaces(region, kind, file, apply, null);
+    }
+
+    /** The same, telling {@code progressId}'s progress row how far it is (for the page that waits). */
+    @Transactional
+    public Outcome importPlaces(RegionCode region, Kind kind, byte[] file, boolean apply, java.util.UUID progressId) {
+        ImportProgressLog.Reporter progress = progressLog.reporter(progressId,
+                scope.currentUser().map(CurrentUser::username).orElse(""));
         scope.checkChange(region.value(), GridService.EDITORS);
         regions.get(region);
         List<RowProblem> problems = new ArrayList<>();
@@ -145,17 +157,21 @@ public class PlaceImportService {
         grids.activeIn(region).forEach(grid -> gridsInRegion.put(grid.code(), grid));
         Map<GridCode, PreparedGeometry> shapes = new HashMap<>();
         List<Sheet.Line> rows = lines.subList(1, lines.size());
-        return kind == Kind.COMPOUNDS
-                ? compounds(region, rows, columns, headers, gridsInRegion, shapes, problems, apply)
-                : units(region, rows, columns, headers, gridsInRegion, shapes, problems, apply);
+        Outcome outcome = kind == Kind.COMPOUNDS
+                ? compounds(region, rows, columns, headers, gridsInRegion, shapes, problems, apply, progress)
+                : units(region, rows, columns, headers, gridsInRegion, shapes, problems, apply, progress);
+        progress.report("DONE", rows.size(), rows.size());
+        return outcome;
     }
 
     private Outcome compounds(RegionCode region, List<Sheet.Line> rows, int[] columns, List<String> headers,
                               Map<GridCode, StoredGrid> gridsInRegion, Map<GridCode, PreparedGeometry> shapes,
-                              List<RowProblem> problems, boolean apply) {
+                              List<RowProblem> problems, boolean apply, ImportProgressLog.Reporter progress) {
         List<Compound> compounds = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        int checked = 0;
         for (Sheet.Line line : rows) {
+            progress.report("CHECKING", checked++, rows.size());
             Cells cells = new Cells(line, columns, headers, problems, yes(), no());
             GridCode grid = cells.grid(0, GridKind.RESIDENTIAL, gridsInRegion);
             String name = cells.text(1, 100, true);
@@ -202,7 +218,9 @@ public class PlaceImportService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        int saved = 0;
         for (Compound compound : compounds) {
+            progress.report("SAVING", saved++, compounds.size());
             Map<String, Object> current = existing.get(compound.grid().community().value() + "/" + compound.name());
             List<Object> fingerprint = List.of(compound.grid().value(), compound.address(), compound.lon(), compound.lat(),
                     compound.management(), compound.households(), String.join("、", compound.buildings()),
@@ -250,10 +268,12 @@ public class PlaceImportService {
 
     private Outcome units(RegionCode region, List<Sheet.Line> rows, int[] columns, List<String> headers,
                           Map<GridCode, StoredGrid> gridsInRegion, Map<GridCode, PreparedGeometry> shapes,
-                          List<RowProblem> problems, boolean apply) {
+                          List<RowProblem> problems, boolean apply, ImportProgressLog.Reporter progress) {
         List<Unit> units = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        int checked = 0;
         for (Sheet.Line line : rows) {
+            progress.report("CHECKING", checked++, rows.size());
             Cells cells = new Cells(line, columns, headers, problems, yes(), no());
             GridCode grid = cells.grid(0, GridKind.WORK_UNIT, gridsInRegion);
             String name = cells.text(1, 100, true);
@@ -304,7 +324,9 @@ public class PlaceImportService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        int saved = 0;
         for (Unit unit : units) {
+            progress.report("SAVING", saved++, units.size());
             Map<String, Object> current = existing.get(unit.creditCode());
             List<Object> fingerprint = List.of(unit.grid().value(), unit.name(), unit.industry(), unit.authority(),
                     unit.address(), unit.lon(), unit.lat());

@@ -2,6 +2,7 @@ package org.wuyi.grid.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +21,9 @@ import org.wuyi.grid.GeoJson;
 import org.wuyi.grid.GridImportService;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.PlaceImportService;
+import org.wuyi.grid.internal.ImportProgressLog;
+import org.wuyi.identity.CurrentUser;
+import org.wuyi.identity.RegionScope;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 
@@ -34,14 +38,19 @@ class GridPageController {
     private final GridImportService gridImports;
     private final PlaceImportService placeImports;
     private final RegionService regions;
+    private final RegionScope scope;
+    private final ImportProgressLog progressLog;
     private final String tileUrl;
 
     GridPageController(GridService grids, GridImportService gridImports, PlaceImportService placeImports,
-                       RegionService regions, @Value("${wuyi.map.tile-url:}") String tileUrl) {
+                       RegionService regions, RegionScope scope, ImportProgressLog progressLog,
+                       @Value("${wuyi.map.tile-url:}") String tileUrl) {
         this.grids = grids;
         this.gridImports = gridImports;
         this.placeImports = placeImports;
         this.regions = regions;
+        this.scope = scope;
+        this.progressLog = progressLog;
         this.tileUrl = tileUrl;
     }
 
@@ -54,6 +63,7 @@ class GridPageController {
         model.addAttribute("coverage", coverage);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("canEdit", grids.mayChange(regionCode));
+        model.addAttribute("progressId", UUID.randomUUID());
         return "grid/map";
     }
 
@@ -81,7 +91,7 @@ class GridPageController {
     @PostMapping(value = "/regions/{code}/map/place-import", headers = "HX-Request")
     String importPlaces(@PathVariable String code, @RequestParam("file") MultipartFile file,
                         @RequestParam PlaceImportService.Kind kind, @RequestParam(defaultValue = "false") boolean apply,
-                        Model model) throws IOException {
+                        @RequestParam(required = false) UUID progressId, Model model) throws IOException {
         RegionCode region = RegionService.parseCode(code);
         model.addAttribute("region", regions.get(region));
         model.addAttribute("kind", kind);
@@ -89,7 +99,7 @@ class GridPageController {
             model.addAttribute("tooLarge", PlaceImportController.MAX_BYTES / 1024 / 1024);
             return "grid/import :: place-result";
         }
-        model.addAttribute("outcome", placeImports.importPlaces(region, kind, file.getBytes(), apply));
+        model.addAttribute("outcome", placeImports.importPlaces(region, kind, file.getBytes(), apply, progressId));
         return "grid/import :: place-result";
     }
 
@@ -100,6 +110,15 @@ class GridPageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + code + ".xlsx").build().toString())
                 .body(placeImports.template(RegionService.parseCode(code), kind));
+    }
+
+    /** How far the signed-in user's running import is, for the page to show while it waits. */
+    @GetMapping("/regions/{code}/map/progress/{id}")
+    @ResponseBody
+    ResponseEntity<ImportProgressLog.Progress> progress(@PathVariable String code, @PathVariable UUID id) {
+        regions.get(RegionService.parseCode(code));
+        String username = scope.currentUser().map(CurrentUser::username).orElse("");
+        return progressLog.find(id, username).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
     }
 
     @GetMapping("/regions/{code}/map/grids.geojson")
