@@ -1,5 +1,8 @@
 package org.wuyi.grid;
 
+import org.wuyi.region.Region;
+import org.wuyi.identity.Role;
+import java.util.Comparator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -169,8 +172,8 @@ public class GridImportService {
     }
 
     /** Who may draw community boundaries: the district and the streets (the survey's results), not the communities. */
-    static final Set<org.wuyi.identity.Role> BOUNDARY_EDITORS =
-            Set.of(org.wuyi.identity.Role.DISTRICT_ADMIN, org.wuyi.identity.Role.STREET_OFFICER);
+    static final Set<Role> BOUNDARY_EDITORS =
+            Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER);
 
     /**
      * Previews community boundaries from a FeatureCollection whose features carry the community's 12-digit
@@ -196,7 +199,7 @@ public class GridImportService {
             if (current != null) {
                 fingerprint.append(community.value()).append(':').append(versions.get(community)).append(';');
             }
-            changes.add(new Change(community.value(), regions.find(community).map(org.wuyi.region.Region::name).orElse(""),
+            changes.add(new Change(community.value(), regions.find(community).map(Region::name).orElse(""),
                     null, change, Math.round(Geo.areaM2(shape) * 10) / 10.0));
         });
         return new Preview(boundaries.size(), List.of(), changes, digest(fingerprint.toString()), List.of());
@@ -366,7 +369,7 @@ public class GridImportService {
         candidates.keySet().forEach(code -> communities.add(code.community()));
         List<CoverageFinding> findings = new ArrayList<>();
         for (RegionCode community : communities) {
-            Map<GridCode, StoredGrid> after = new TreeMap<>(java.util.Comparator.comparing(GridCode::value));
+            Map<GridCode, StoredGrid> after = new TreeMap<>(Comparator.comparing(GridCode::value));
             grids.activeIn(community).forEach(grid -> after.put(grid.code(), grid));
             candidates.values().stream().filter(candidate -> candidate.code().community().equals(community))
                     .forEach(candidate -> after.put(candidate.code(), new StoredGrid(candidate.code(), candidate.kind(),
@@ -380,7 +383,7 @@ public class GridImportService {
 
     private static String basis(Map<GridCode, StoredGrid> current) {
         StringBuilder text = new StringBuilder();
-        current.values().stream().sorted(java.util.Comparator.comparing(grid -> grid.code().value()))
+        current.values().stream().sorted(Comparator.comparing(grid -> grid.code().value()))
                 .forEach(grid -> text.append(grid.code().value()).append(':').append(grid.version()).append(';'));
         return digest(text.toString());
     }

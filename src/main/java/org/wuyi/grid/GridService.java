@@ -1,5 +1,10 @@
 package org.wuyi.grid;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +99,11 @@ public class GridService {
         return Optional.of(new AddressMatch(location(grid.code(), grid.name(), grid.kind()), best.name(), building));
     }
 
+    private static final Pattern LEADING_DIGITS = Pattern.compile("^(\\d+)");
+
     /** "3座", "3栋", "3号楼", "3 号楼" and "3" all name building 3. */
     private static String buildingKey(String text) {
-        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("^(\\d+)").matcher(text);
+        Matcher digits = LEADING_DIGITS.matcher(text);
         return digits.find() ? digits.group(1) : text;
     }
 
@@ -105,10 +112,10 @@ public class GridService {
         regions.get(code);
         Map<RegionCode, Geometry> boundaries = grids.communityBoundaries(code);
         Map<RegionCode, List<StoredGrid>> byCommunity = grids.activeIn(code).stream()
-                .collect(Collectors.groupingBy(grid -> grid.code().community(), java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(grid -> grid.code().community(), TreeMap::new, Collectors.toList()));
         Map<GridCode, List<PlacePoint>> placesByGrid = grids.placesIn(code).stream()
                 .collect(Collectors.groupingBy(PlacePoint::gridCode));
-        java.util.Set<RegionCode> communities = new java.util.TreeSet<>(boundaries.keySet());
+        Set<RegionCode> communities = new TreeSet<>(boundaries.keySet());
         communities.addAll(byCommunity.keySet());
         List<CoverageFinding> findings = new ArrayList<>();
         List<StoredGrid> everyGrid = byCommunity.values().stream().flatMap(List::stream).toList();
@@ -132,7 +139,7 @@ public class GridService {
         regions.get(code);
         List<GeoJson.Feature> features = new ArrayList<>();
         for (StoredGrid grid : grids.activeIn(code)) {
-            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("code", grid.code().value());
             properties.put("name", grid.name());
             properties.put("kind", grid.kind().name());
@@ -147,7 +154,7 @@ public class GridService {
         regions.get(code);
         List<GeoJson.Feature> features = new ArrayList<>();
         grids.communityBoundaries(code).forEach((community, boundary) -> {
-            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("code", community.value());
             properties.put("name", nameOf(community));
             features.add(GeoJson.feature(boundary, properties));
@@ -160,11 +167,11 @@ public class GridService {
         regions.get(code);
         List<GeoJson.Feature> features = new ArrayList<>();
         for (PlacePoint place : grids.placesIn(code)) {
-            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("name", place.name());
             properties.put("kind", place.compound() ? "COMPOUND" : "WORK_UNIT");
             properties.put("grid", place.gridCode().value());
-            features.add(GeoJson.feature(org.wuyi.grid.internal.Geo.point(place.lon(), place.lat()), properties));
+            features.add(GeoJson.feature(Geo.point(place.lon(), place.lat()), properties));
         }
         return new GeoJson.FeatureCollection(features);
     }

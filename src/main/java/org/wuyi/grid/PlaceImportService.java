@@ -1,5 +1,6 @@
 package org.wuyi.grid;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public class PlaceImportService {
 
     /** The same, telling {@code progressId}'s progress row how far it is (for the page that waits). */
     @Transactional
-    public Outcome importPlaces(RegionCode region, Kind kind, byte[] file, boolean apply, java.util.UUID progressId) {
+    public Outcome importPlaces(RegionCode region, Kind kind, byte[] file, boolean apply, UUID progressId) {
         ImportProgressLog.Reporter progress = progressLog.reporter(progressId,
                 scope.currentUser().map(CurrentUser::username).orElse(""));
         scope.checkChange(region.value(), GridService.EDITORS);

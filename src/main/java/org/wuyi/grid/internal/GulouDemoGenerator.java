@@ -100,7 +100,8 @@ public final class GulouDemoGenerator {
         kinds.addAll(Collections.nCopies(residential, GridKind.RESIDENTIAL));
         kinds.addAll(Collections.nCopies(workUnit, GridKind.WORK_UNIT));
         Collections.shuffle(kinds, random);
-        String shortName = name.endsWith("社区") ? name.substring(0, name.length() - 2) : name;
+        String suffix = words.getProperty("community.suffix");
+        String shortName = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
         Map<GridKind, Integer> sequence = new LinkedHashMap<>();
         Set<String> compoundNames = new HashSet<>();
         List<Grid> grids = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.wuyi.identity.internal;
 
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,11 +34,11 @@ class DemoAccounts implements ApplicationRunner {
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
     private final String password;
 
     DemoAccounts(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
-                 org.springframework.context.MessageSource messages,
+                 MessageSource messages,
                  @Value("${wuyi.demo.password}") String password) {
         this.accounts = accounts;
         this.encoder = encoder;
@@ -49,7 +51,7 @@ class DemoAccounts implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         for (DemoAccount account : ACCOUNTS) {
-            String displayName = messages.getMessage(account.displayNameKey(), null, java.util.Locale.SIMPLIFIED_CHINESE);
+            String displayName = messages.getMessage(account.displayNameKey(), null, Locale.SIMPLIFIED_CHINESE);
             if (accounts.createIfAbsent(account.username(), displayName, account.role(), RegionCode.of(account.region()),
                     encoder.encode(password), true)) {
                 audit.record("identity.demo-account-created", account.region(), account.username() + " " + account.role());

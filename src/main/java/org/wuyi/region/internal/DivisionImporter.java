@@ -1,5 +1,8 @@
 package org.wuyi.region.internal;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -325,7 +328,7 @@ public class DivisionImporter {
 
         private final CopyIn copy;
         private final StringBuilder buffer = new StringBuilder(COPY_BUFFER + 4096);
-        private final java.util.concurrent.BlockingQueue<byte[]> chunks = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(4);
         private final Thread sender;
         private volatile SQLException failure;
 
@@ -374,7 +377,7 @@ public class DivisionImporter {
                 throw failure;
             }
             try {
-                while (!chunks.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                     if (!sender.isAlive()) {
                         throw failure != null ? failure : new SQLException("the COPY sender stopped");
                     }
