@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,16 +71,18 @@ public class PlaceImportService {
     private final AuditLog audit;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ImportProgressLog progressLog;
 
     PlaceImportService(GridRepository grids, RegionService regions, RegionScope scope, AuditLog audit,
-                       MessageSource messages, JdbcClient jdbc, ImportProgressLog progressLog) {
+                       MessageSource messages, JdbcClient jdbc, JdbcTemplate batches, ImportProgressLog progressLog) {
         this.grids = grids;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.progressLog = progressLog;
     }
 
@@ -216,55 +220,77 @@ public class PlaceImportService {
                             Objects.toString(rs.getString("buildings"), ""), Objects.toString(rs.getString("gates"), "")));
                     existing.put(rs.getString("community") + "/" + rs.getString("name"), row);
                 });
-        int created = 0;
-        int updated = 0;
         int unchanged = 0;
-        int saved = 0;
+        List<Compound> created = new ArrayList<>();
+        Map<Long, Compound> updated = new LinkedHashMap<>();
         for (Compound compound : compounds) {
-            progress.report("SAVING", saved++, compounds.size());
             Map<String, Object> current = existing.get(compound.grid().community().value() + "/" + compound.name());
             List<Object> fingerprint = List.of(compound.grid().value(), compound.address(), compound.lon(), compound.lat(),
                     compound.management(), compound.households(), String.join("、", compound.buildings()),
                     String.join("、", compound.gates()));
             if (current == null) {
-                created++;
+                created.add(compound);
             } else if (current.get("fingerprint").equals(fingerprint)) {
                 unchanged++;
-                continue;
             } else {
-                updated++;
-            }
-            if (apply) {
-                long id = current == null
-                        ? jdbc.sql("""
-                                INSERT INTO compound (grid_code, name, address, lon, lat, has_property_management, households)
-                                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                        .params(compound.grid().value(), compound.name(), compound.address(), compound.lon(), compound.lat(),
-                                compound.management(), compound.households()).query(Long.class).single()
-                        : (long) current.get("id");
-                if (current != null) {
-                    jdbc.sql("""
-                                    UPDATE compound SET grid_code = ?, address = ?, lon = ?, lat = ?, has_property_management = ?,
-                                        households = ? WHERE id = ?""")
-                            .params(compound.grid().value(), compound.address(), compound.lon(), compound.lat(),
-                                    compound.management(), compound.households(), id).update();
-                    jdbc.sql("DELETE FROM building WHERE compound_id = ?").param(id).update();
-                    jdbc.sql("DELETE FROM gate WHERE compound_id = ?").param(id).update();
-                }
-                for (String building : compound.buildings()) {
-                    jdbc.sql("INSERT INTO building (compound_id, name) VALUES (?, ?)").params(id, building).update();
-                }
-                for (String gate : compound.gates()) {
-                    jdbc.sql("INSERT INTO gate (compound_id, name, lon, lat) VALUES (?, ?, ?, ?)")
-                            .params(id, gate, compound.lon(), compound.lat()).update();
-                }
+                updated.put((Long) current.get("id"), compound);
             }
         }
-        if (apply && created + updated > 0) {
-            audit.record("grid.compounds-imported", region.value(),
-                    "rows=%d created=%d updated=%d unchanged=%d".formatted(rows.size(), created, updated, unchanged));
+        if (apply) {
+            saveCompounds(created, updated, progress);
         }
-        return new Outcome(true, apply, rows.size(), created, updated, unchanged, List.of());
+        if (apply && created.size() + updated.size() > 0) {
+            audit.record("grid.compounds-imported", region.value(), "rows=%d created=%d updated=%d unchanged=%d"
+                    .formatted(rows.size(), created.size(), updated.size(), unchanged));
+        }
+        return new Outcome(true, apply, rows.size(), created.size(), updated.size(), unchanged, List.of());
+    }
+
+    /** Saves new and changed compounds in batches (ids taken from the sequence up front), their buildings and gates with them. */
+    private void saveCompounds(List<Compound> created, Map<Long, Compound> updated, ImportProgressLog.Reporter progress) {
+        List<Long> ids = created.isEmpty() ? List.of() : batches.queryForList(
+                "SELECT nextval('compound_id_seq') FROM generate_series(1, ?)", Long.class, created.size());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> changes = new ArrayList<>();
+        List<Object[]> buildings = new ArrayList<>();
+        List<Object[]> gates = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Compound compound = created.get(i);
+            inserts.add(new Object[] {ids.get(i), compound.grid().value(), compound.name(), compound.address(), compound.lon(),
+                    compound.lat(), compound.management(), compound.households()});
+            children(ids.get(i), compound, buildings, gates);
+        }
+        updated.forEach((id, compound) -> {
+            changes.add(new Object[] {compound.grid().value(), compound.address(), compound.lon(), compound.lat(),
+                    compound.management(), compound.households(), id});
+            children(id, compound, buildings, gates);
+        });
+        int total = inserts.size() + changes.size();
+        batch("""
+                INSERT INTO compound (id, grid_code, name, address, lon, lat, has_property_management, households)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, progress, 0, total);
+        batch("""
+                UPDATE compound SET grid_code = ?, address = ?, lon = ?, lat = ?, has_property_management = ?, households = ?
+                WHERE id = ?""", changes, progress, inserts.size(), total);
+        Long[] replaced = updated.keySet().toArray(Long[]::new);
+        jdbc.sql("DELETE FROM building WHERE compound_id = ANY (?)").param(replaced).update();
+        jdbc.sql("DELETE FROM gate WHERE compound_id = ANY (?)").param(replaced).update();
+        batches.batchUpdate("INSERT INTO building (compound_id, name) VALUES (?, ?)", buildings);
+        batches.batchUpdate("INSERT INTO gate (compound_id, name, lon, lat) VALUES (?, ?, ?, ?)", gates);
+    }
+
+    private static void children(long id, Compound compound, List<Object[]> buildings, List<Object[]> gates) {
+        compound.buildings().forEach(building -> buildings.add(new Object[] {id, building}));
+        compound.gates().forEach(gate -> gates.add(new Object[] {id, gate, compound.lon(), compound.lat()}));
+    }
+
+    /** Runs a batch a thousand rows at a time, saying how far it is after each. */
+    private void batch(String sql, List<Object[]> rows, ImportProgressLog.Reporter progress, int before, int total) {
+        for (int from = 0; from < rows.size(); from += 1000) {
+            int to = Math.min(rows.size(), from + 1000);
+            batches.batchUpdate(sql, rows.subList(from, to));
+            progress.report("SAVING", before + to, total);
+        }
     }
 
     private Outcome units(RegionCode region, List<Sheet.Line> rows, int[] columns, List<String> headers,
@@ -322,36 +348,32 @@ public class PlaceImportService {
         if (!problems.isEmpty()) {
             return new Outcome(false, false, rows.size(), 0, 0, 0, problems);
         }
-        int created = 0;
-        int updated = 0;
         int unchanged = 0;
-        int saved = 0;
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> changes = new ArrayList<>();
         for (Unit unit : units) {
-            progress.report("SAVING", saved++, units.size());
             Map<String, Object> current = existing.get(unit.creditCode());
             List<Object> fingerprint = List.of(unit.grid().value(), unit.name(), unit.industry(), unit.authority(),
                     unit.address(), unit.lon(), unit.lat());
             if (current == null) {
-                created++;
-                if (apply) {
-                    jdbc.sql("""
-                                    INSERT INTO work_unit (grid_code, name, credit_code, industry, authority, address, lon, lat)
-                                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                            .params(unit.grid().value(), unit.name(), unit.creditCode(), unit.industry(), unit.authority(),
-                                    unit.address(), unit.lon(), unit.lat()).update();
-                }
+                inserts.add(new Object[] {unit.grid().value(), unit.name(), unit.creditCode(), unit.industry(),
+                        unit.authority(), unit.address(), unit.lon(), unit.lat()});
             } else if (current.get("fingerprint").equals(fingerprint)) {
                 unchanged++;
             } else {
-                updated++;
-                if (apply) {
-                    jdbc.sql("""
-                                    UPDATE work_unit SET grid_code = ?, name = ?, industry = ?, authority = ?, address = ?,
-                                        lon = ?, lat = ? WHERE id = ?""")
-                            .params(unit.grid().value(), unit.name(), unit.industry(), unit.authority(), unit.address(),
-                                    unit.lon(), unit.lat(), current.get("id")).update();
-                }
+                changes.add(new Object[] {unit.grid().value(), unit.name(), unit.industry(), unit.authority(),
+                        unit.address(), unit.lon(), unit.lat(), current.get("id")});
             }
+        }
+        int created = inserts.size();
+        int updated = changes.size();
+        if (apply) {
+            batch("""
+                    INSERT INTO work_unit (grid_code, name, credit_code, industry, authority, address, lon, lat)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, progress, 0, created + updated);
+            batch("""
+                    UPDATE work_unit SET grid_code = ?, name = ?, industry = ?, authority = ?, address = ?, lon = ?, lat = ?
+                    WHERE id = ?""", changes, progress, created, created + updated);
         }
         if (apply && created + updated > 0) {
             audit.record("grid.work-units-imported", region.value(),

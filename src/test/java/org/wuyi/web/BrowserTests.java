@@ -170,10 +170,14 @@ class BrowserTests {
         List<String> grids = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102100012%' AND kind = 'RESIDENTIAL' ORDER BY code")
                 .query(String.class).list();
         StringBuilder csv = new StringBuilder("网格编码,小区名称,地址,经度,纬度,有无物业,户数,楼栋,门岗\n");
-        for (int i = 0; i < 2000; i++) {
+        java.util.Map<String, org.locationtech.jts.geom.Point> points = new java.util.HashMap<>();
+        for (String grid : grids) {
+            points.put(grid, org.wuyi.grid.internal.Geo.fromWkb(jdbc.sql("SELECT boundary FROM grid WHERE code = ?")
+                    .param(grid).query(byte[].class).single()).getInteriorPoint());
+        }
+        for (int i = 0; i < 10_000; i++) {
             String grid = grids.get(i % grids.size());
-            org.locationtech.jts.geom.Point inside = org.wuyi.grid.internal.Geo.fromWkb(jdbc.sql(
-                    "SELECT boundary FROM grid WHERE code = ?").param(grid).query(byte[].class).single()).getInteriorPoint();
+            org.locationtech.jts.geom.Point inside = points.get(grid);
             csv.append(grid).append(",进度测试").append(i).append("号院,国光路").append(i).append("号,").append(inside.getX())
                     .append(',').append(inside.getY()).append(",有,40,1座、2座,东门\n");
         }
@@ -184,9 +188,9 @@ class BrowserTests {
         page.locator("#place-apply").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
         page.locator("#place-apply").click();
         page.locator("#place-summary.alert-success").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
-        assertThat(page.locator("#place-summary").textContent()).contains("新增 2,000");
+        assertThat(page.locator("#place-summary").textContent()).contains("新增 10,000");
         assertThat(page.locator("#place-import-busy").getAttribute("data-progress"))
-                .as("the page showed the import's progress while it ran").matches("(CHECKING|SAVING|DONE) \\d+/2000");
+                .as("the page showed the import's progress while it ran").matches("(CHECKING|SAVING|DONE) \\d+/10000");
     }
 
     @Test
