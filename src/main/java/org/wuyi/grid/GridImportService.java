@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -239,12 +241,51 @@ public class GridImportService {
     }
 
     private Map<RegionCode, Geometry> readBoundaries(RegionCode region, String geoJson, List<FeatureProblem> problems) {
-        Map<RegionCode, Geometry> boundaries = new LinkedHashMap<>();
+        return readFeatures(geoJson, problems, RegionCode::value, new FeatureReader<RegionCode, Geometry>() {
+            @Override
+            public RegionCode key(int position, JsonNode properties, List<FeatureProblem> problems) {
+                RegionCode community = RegionCode.parse(properties.path("code").asString(""))
+                        .filter(code -> code.depth() == 4).orElse(null);
+                if (community == null) {
+                    problems.add(new FeatureProblem(position, null, "grid.import.bad-community-code"));
+                } else if (!region.contains(community)) {
+                    problems.add(new FeatureProblem(position, community.value(), "grid.import.outside-region", region.value()));
+                } else if (regions.find(community).isEmpty()) {
+                    problems.add(new FeatureProblem(position, community.value(), "grid.import.unknown-community",
+                            community.value()));
+                } else {
+                    return community;
+                }
+                return null;
+            }
+
+            @Override
+            public Geometry value(RegionCode community, JsonNode properties, Polygon shape) {
+                return shape;
+            }
+        });
+    }
+
+    /** What one kind of feature makes of its properties. */
+    private interface FeatureReader<K, V> {
+        /** The feature's key, or null after noting why it has none. */
+        K key(int position, JsonNode properties, List<FeatureProblem> problems);
+
+        V value(K key, JsonNode properties, Polygon shape);
+    }
+
+    /**
+     * The features of a FeatureCollection by key, each checked for properties, its own rules, its shape
+     * and a duplicated key; every problem is noted with the feature's position.
+     */
+    private <K, V> Map<K, V> readFeatures(String geoJson, List<FeatureProblem> problems, Function<K, String> codeOf,
+                                          FeatureReader<K, V> reader) {
+        Map<K, V> features = new LinkedHashMap<>();
         JsonNode root = features(geoJson, problems);
         if (root == null) {
-            return boundaries;
+            return features;
         }
-        Map<RegionCode, Integer> seen = new HashMap<>();
+        Map<K, Integer> seen = new HashMap<>();
         int position = 0;
         for (JsonNode feature : root.path("features")) {
             position++;
@@ -253,38 +294,28 @@ public class GridImportService {
                 problems.add(new FeatureProblem(position, null, "grid.import.no-properties"));
                 continue;
             }
-            RegionCode community = RegionCode.parse(properties.path("code").asString("")).filter(code -> code.depth() == 4)
-                    .orElse(null);
-            if (community == null) {
-                problems.add(new FeatureProblem(position, null, "grid.import.bad-community-code"));
-                continue;
-            }
-            if (!region.contains(community)) {
-                problems.add(new FeatureProblem(position, community.value(), "grid.import.outside-region", region.value()));
-                continue;
-            }
-            if (regions.find(community).isEmpty()) {
-                problems.add(new FeatureProblem(position, community.value(), "grid.import.unknown-community", community.value()));
+            K key = reader.key(position, properties, problems);
+            if (key == null) {
                 continue;
             }
             JsonNode geometry = feature.path("geometry");
             ShapeReader.Outcome shape = geometry.isObject() ? ShapeReader.read(geometry.toString())
                     : new ShapeReader.Outcome(null, "grid.shape.unreadable", null);
             if (!shape.ok()) {
-                problems.add(new FeatureProblem(position, community.value(), shape.problem()));
+                problems.add(new FeatureProblem(position, codeOf.apply(key), shape.problem()));
                 continue;
             }
-            Integer first = seen.putIfAbsent(community, position);
+            Integer first = seen.putIfAbsent(key, position);
             if (first != null) {
-                problems.add(new FeatureProblem(position, community.value(), "grid.import.duplicate", first));
+                problems.add(new FeatureProblem(position, codeOf.apply(key), "grid.import.duplicate", first));
                 continue;
             }
-            boundaries.put(community, shape.polygon());
+            features.put(key, reader.value(key, properties, shape.polygon()));
         }
         if (position == 0) {
             problems.add(new FeatureProblem(0, null, "grid.import.empty"));
         }
-        return boundaries;
+        return features;
     }
 
     /** The parsed FeatureCollection, or null with the problem noted. */
@@ -305,62 +336,33 @@ public class GridImportService {
     }
 
     private Map<GridCode, Candidate> read(RegionCode region, String geoJson, List<FeatureProblem> problems) {
-        Map<GridCode, Candidate> candidates = new LinkedHashMap<>();
-        JsonNode root = features(geoJson, problems);
-        if (root == null) {
-            return candidates;
-        }
-        Map<GridCode, Integer> seen = new HashMap<>();
-        int position = 0;
-        for (JsonNode feature : root.path("features")) {
-            position++;
-            JsonNode properties = feature.path("properties");
-            if (!properties.isObject()) {
-                problems.add(new FeatureProblem(position, null, "grid.import.no-properties"));
-                continue;
+        return readFeatures(geoJson, problems, GridCode::value, new FeatureReader<GridCode, Candidate>() {
+            @Override
+            public GridCode key(int position, JsonNode properties, List<FeatureProblem> problems) {
+                GridCode code = GridCode.parse(properties.path("code").asString("")).orElse(null);
+                String name = properties.path("name").asString("").strip();
+                if (code == null) {
+                    problems.add(new FeatureProblem(position, null, "grid.import.bad-code"));
+                } else if (!region.containsCode(code.value())) {
+                    problems.add(new FeatureProblem(position, code.value(), "grid.import.outside-region", region.value()));
+                } else if (regions.find(code.community()).isEmpty()) {
+                    problems.add(new FeatureProblem(position, code.value(), "grid.import.unknown-community",
+                            code.community().value()));
+                } else if (!properties.path("kind").asString("").equals(code.kind().name())) {
+                    problems.add(new FeatureProblem(position, code.value(), "grid.import.kind-mismatch", code.kind().name()));
+                } else if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+                    problems.add(new FeatureProblem(position, code.value(), "grid.change.bad-name"));
+                } else {
+                    return code;
+                }
+                return null;
             }
-            String codeText = properties.path("code").asString("");
-            GridCode code = GridCode.parse(codeText).orElse(null);
-            if (code == null) {
-                problems.add(new FeatureProblem(position, null, "grid.import.bad-code"));
-                continue;
+
+            @Override
+            public Candidate value(GridCode code, JsonNode properties, Polygon shape) {
+                return new Candidate(code, properties.path("name").asString("").strip(), code.kind(), shape);
             }
-            if (!region.containsCode(code.value())) {
-                problems.add(new FeatureProblem(position, code.value(), "grid.import.outside-region", region.value()));
-                continue;
-            }
-            if (regions.find(code.community()).isEmpty()) {
-                problems.add(new FeatureProblem(position, code.value(), "grid.import.unknown-community", code.community().value()));
-                continue;
-            }
-            String kindText = properties.path("kind").asString("");
-            if (!kindText.equals(code.kind().name())) {
-                problems.add(new FeatureProblem(position, code.value(), "grid.import.kind-mismatch", code.kind().name()));
-                continue;
-            }
-            String name = properties.path("name").asString("").strip();
-            if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-                problems.add(new FeatureProblem(position, code.value(), "grid.change.bad-name"));
-                continue;
-            }
-            JsonNode geometry = feature.path("geometry");
-            ShapeReader.Outcome shape = geometry.isObject() ? ShapeReader.read(geometry.toString())
-                    : new ShapeReader.Outcome(null, "grid.shape.unreadable", null);
-            if (!shape.ok()) {
-                problems.add(new FeatureProblem(position, code.value(), shape.problem()));
-                continue;
-            }
-            Integer first = seen.putIfAbsent(code, position);
-            if (first != null) {
-                problems.add(new FeatureProblem(position, code.value(), "grid.import.duplicate", first));
-                continue;
-            }
-            candidates.put(code, new Candidate(code, name, code.kind(), shape.polygon()));
-        }
-        if (position == 0) {
-            problems.add(new FeatureProblem(0, null, "grid.import.empty"));
-        }
-        return candidates;
+        });
     }
 
     /** The coverage findings of the communities the file touches, as they would be after the import. */
