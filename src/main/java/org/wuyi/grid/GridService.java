@@ -176,6 +176,14 @@ public class GridService {
         return new GeoJson.FeatureCollection(features);
     }
 
+    /**
+     * The codes of the active grids of one kind below a region, in code order, without a scope check:
+     * for other modules that have checked the scope themselves, and for work no user started.
+     */
+    public List<String> gridCodesIn(RegionCode region, GridKind kind) {
+        return grids.activeCodes(region, kind);
+    }
+
     /** Whether the signed-in user may change the grids of this region (for showing or hiding the tools). */
     public boolean mayChange(RegionCode region) {
         return scope.currentUser().map(user -> user.regionCode().contains(region) && EDITORS.contains(user.role()))

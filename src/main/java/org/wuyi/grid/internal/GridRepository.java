@@ -40,6 +40,12 @@ public class GridRepository {
                 .list();
     }
 
+    public List<String> activeCodes(RegionCode region, GridKind kind) {
+        return jdbc.sql("SELECT code FROM grid WHERE code >= ? AND code < ? AND kind = ? AND status = 'ACTIVE' ORDER BY code")
+                .params(region.value(), region.upperBound(), kind.name())
+                .query(String.class).list();
+    }
+
     public Optional<StoredGrid> find(GridCode code) {
         return jdbc.sql("SELECT code, kind, name, boundary, status, version FROM grid WHERE code = ?")
                 .param(code.value())

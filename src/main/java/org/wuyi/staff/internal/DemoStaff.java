@@ -1,0 +1,214 @@
+package org.wuyi.staff.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.GridKind;
+import org.wuyi.grid.GridService;
+import org.wuyi.identity.AuditLog;
+import org.wuyi.shared.FieldCipher;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.shared.ResidentId;
+import org.wuyi.staff.StaffRole;
+
+/**
+ * The demo district's six staff: exactly {@value #PEOPLE} distinct people over Gulou's residential grids
+ * (the report's figure), generated once and deterministically, with fictitious valid-format ID numbers
+ * and mobiles. A police officer covers the grids of a community three at a time; a few grids are
+ * deliberately left without a role so that the gaps view has something to show.
+ */
+@Component
+@Profile("demo")
+@Order(25)
+class DemoStaff implements ApplicationRunner {
+
+    static final int PEOPLE = 21_443;
+    static final RegionCode GULOU = RegionCode.of("350102");
+    /** Grids (by position in code order) left without one role on purpose. */
+    static final Map<Integer, StaffRole> DELIBERATE_GAPS = Map.of(
+            17, StaffRole.MEDICAL, 211, StaffRole.MEDICAL, 405, StaffRole.MEDICAL,
+            599, StaffRole.PROPERTY_SECURITY, 793, StaffRole.PROPERTY_SECURITY, 987, StaffRole.PROPERTY_SECURITY,
+            1111, StaffRole.GRID_WORKER);
+
+    private record Person(long id, String community, String name, boolean male, String idNumber, String mobile,
+                          boolean partyMember, String workplace) {
+    }
+
+    private final GridService grids;
+    private final StaffRepository staff;
+    private final PersonalDataKey key;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+
+    DemoStaff(GridService grids, StaffRepository staff, PersonalDataKey key, JdbcTemplate jdbc, AuditLog audit) {
+        this.grids = grids;
+        this.staff = staff;
+        this.key = key;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (staff.anyIn(GULOU)) {
+            return;
+        }
+        List<String> residential = grids.gridCodesIn(GULOU, GridKind.RESIDENTIAL);
+        if (residential.isEmpty()) {
+            return;
+        }
+        Random random = new Random(PEOPLE);
+        Properties words = words();
+        Generator people = new Generator(random, words, jdbc.queryForList(
+                "SELECT nextval('person_id_seq') FROM generate_series(1, ?)", Long.class, PEOPLE));
+        List<Object[]> assignments = new ArrayList<>();
+        LocalDate start = LocalDate.of(2022, 3, 1);
+
+        // Police: one officer for up to three grids of a community, in code order.
+        Map<String, List<String>> byCommunity = new LinkedHashMap<>();
+        residential.forEach(grid -> byCommunity.computeIfAbsent(grid.substring(0, 12), c -> new ArrayList<>()).add(grid));
+        for (Map.Entry<String, List<String>> community : byCommunity.entrySet()) {
+            List<String> communityGrids = community.getValue();
+            for (int i = 0; i < communityGrids.size(); i += 3) {
+                Person officer = people.next(community.getKey(), true, 0.8);
+                for (String grid : communityGrids.subList(i, Math.min(i + 3, communityGrids.size()))) {
+                    assignments.add(assignment(officer, grid, StaffRole.POLICE, start));
+                }
+            }
+        }
+        int[] fixed = {0};
+        List<int[]> plan = new ArrayList<>();
+        for (int g = 0; g < residential.size(); g++) {
+            int[] counts = {1, 1, 2 + random.nextInt(5), 2 + random.nextInt(3)};
+            StaffRole gap = DELIBERATE_GAPS.get(g);
+            if (gap == StaffRole.GRID_WORKER) {
+                counts[0] = 0;
+            } else if (gap == StaffRole.MEDICAL) {
+                counts[1] = 0;
+            } else if (gap == StaffRole.PROPERTY_SECURITY) {
+                counts[3] = 0;
+            }
+            plan.add(counts);
+            fixed[0] += counts[0] + counts[1] + counts[2] + counts[3];
+        }
+        int volunteers = PEOPLE - people.used() - fixed[0];
+        StaffRole[] roles = {StaffRole.GRID_WORKER, StaffRole.MEDICAL, StaffRole.BUILDING_LEAD, StaffRole.PROPERTY_SECURITY};
+        for (int g = 0; g < residential.size(); g++) {
+            String grid = residential.get(g);
+            String community = grid.substring(0, 12);
+            for (int r = 0; r < roles.length; r++) {
+                for (int n = 0; n < plan.get(g)[r]; n++) {
+                    Person person = people.next(community, roles[r] != StaffRole.MEDICAL || random.nextBoolean(),
+                            roles[r] == StaffRole.GRID_WORKER ? 0.9 : 0.35);
+                    assignments.add(assignment(person, grid, roles[r], start));
+                }
+            }
+            int share = volunteers / residential.size() + (g < volunteers % residential.size() ? 1 : 0);
+            for (int n = 0; n < share; n++) {
+                assignments.add(assignment(people.next(community, random.nextBoolean(), 0.3), grid, StaffRole.VOLUNTEER, start));
+            }
+        }
+        FieldCipher cipher = key.cipher();
+        List<Object[]> rows = new ArrayList<>();
+        for (Person person : people.all()) {
+            ResidentId id = ResidentId.of(person.idNumber());
+            rows.add(new Object[] {person.id(), person.community(), person.name(), person.male() ? "M" : "F", person.mobile(),
+                    cipher.encrypt(person.idNumber()), cipher.fingerprint(person.idNumber()), id.masked(),
+                    person.partyMember(), person.workplace()});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked,
+                                    party_member, workplace)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.batchUpdate("INSERT INTO staff_assignment (person_id, grid_code, role, start_date) VALUES (?, ?, ?, ?)",
+                assignments);
+        audit.record("staff.demo-generated", GULOU.value(),
+                "people=%d assignments=%d".formatted(rows.size(), assignments.size()));
+    }
+
+    private static Object[] assignment(Person person, String grid, StaffRole role, LocalDate start) {
+        return new Object[] {person.id(), grid, role.name(), Date.valueOf(start)};
+    }
+
+    /** Fictitious people with unique, valid-format ID numbers and mobiles. */
+    private static final class Generator {
+        private final Random random;
+        private final Properties words;
+        private final List<Long> ids;
+        private final List<Person> people = new ArrayList<>();
+        private final Set<String> idNumbers = new HashSet<>();
+        private final Set<String> mobiles = new HashSet<>();
+
+        Generator(Random random, Properties words, List<Long> ids) {
+            this.random = random;
+            this.words = words;
+            this.ids = ids;
+        }
+
+        Person next(String community, boolean male, double partyShare) {
+            String name = pick("surnames") + pick(male ? "given.male" : "given.female")
+                    + (random.nextInt(3) == 0 ? "" : pick(male ? "given.male" : "given.female"));
+            String idNumber;
+            do {
+                LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(random.nextInt(48 * 365));
+                int sequence = random.nextInt(500) * 2 + (male ? 1 : 0);
+                String first17 = pick("areas") + birth.toString().replace("-", "") + "%03d".formatted(sequence);
+                idNumber = first17 + ResidentId.checkCharacter(first17);
+            } while (!idNumbers.add(idNumber));
+            String mobile;
+            do {
+                mobile = pick("mobile.prefixes") + "%08d".formatted(random.nextInt(100_000_000));
+            } while (!mobiles.add(mobile));
+            Person person = new Person(ids.get(people.size()), community, name, male, idNumber, mobile,
+                    random.nextDouble() < partyShare, pick("workplaces"));
+            people.add(person);
+            return person;
+        }
+
+        int used() {
+            return people.size();
+        }
+
+        List<Person> all() {
+            return people;
+        }
+
+        private String pick(String list) {
+            String[] values = words.getProperty(list).split(",");
+            return values[random.nextInt(values.length)];
+        }
+    }
+
+    private static Properties words() {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(new ClassPathResource("demo/staff-names.properties").getInputStream(),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException exception) {
+            throw new UncheckedIOException(exception);
+        }
+        return properties;
+    }
+}

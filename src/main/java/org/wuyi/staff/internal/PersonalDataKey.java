@@ -1,0 +1,28 @@
+package org.wuyi.staff.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.wuyi.shared.FieldCipher;
+
+/**
+ * The cipher for ID numbers at rest, keyed by {@code wuyi.staff.id-key} (32 bytes, base64). Only the demo
+ * profile ships a key; elsewhere it must be configured, and anything that needs it says so plainly.
+ */
+@Component
+public class PersonalDataKey {
+
+    private final FieldCipher cipher;
+
+    PersonalDataKey(@Value("${wuyi.staff.id-key:}") String key) {
+        this.cipher = StringUtils.hasText(key) ? new FieldCipher(key) : null;
+    }
+
+    public FieldCipher cipher() {
+        if (cipher == null) {
+            throw new IllegalStateException("wuyi.staff.id-key is not set: configure a 32-byte base64 key "
+                    + "(e.g. openssl rand -base64 32) to store or read ID numbers");
+        }
+        return cipher;
+    }
+}

@@ -1,0 +1,76 @@
+package org.wuyi.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wuyi.shared.FieldCipher;
+import org.wuyi.shared.ResidentId;
+import org.wuyi.support.Api;
+import org.wuyi.support.WuyiIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The demo's six staff: the report's 21,443 people, every grid staffed but the few left open on purpose. */
+@WuyiIntegrationTest
+class StaffingIntegrationTests {
+
+    private static final String DEMO_KEY = "ZGVtby1vbmx5LWtleS1mb3Itd3V5aS1kZW1vLWRhdGE=";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Api api;
+
+    StaffingIntegrationTests(@LocalServerPort int port) {
+        this.api = new Api(port);
+    }
+
+    @Test
+    void theDistrictHasTheReportsSixStaffAndShowsItsGaps() {
+        JsonNode staffing = api.get("/api/v1/regions/350102/staffing", "gulou").json();
+        assertThat(staffing.get("staff").asLong()).isEqualTo(21_443);
+        assertThat(staffing.get("residentialGrids").asInt()).isEqualTo(1152);
+        assertThat(staffing.get("fullyStaffedGrids").asInt()).isEqualTo(1152 - 7);
+        List<String> gaps = new ArrayList<>();
+        staffing.get("gaps").forEach(gap -> gaps.add(gap.get("gridCode").asString() + " " + gap.get("missingRoles").get(0).asString()));
+        List<String> residential = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102%' AND kind = 'RESIDENTIAL' ORDER BY code")
+                .query(String.class).list();
+        assertThat(gaps).containsExactly(
+                residential.get(17) + " MEDICAL", residential.get(211) + " MEDICAL", residential.get(405) + " MEDICAL",
+                residential.get(599) + " PROPERTY_SECURITY", residential.get(793) + " PROPERTY_SECURITY",
+                residential.get(987) + " PROPERTY_SECURITY", residential.get(1111) + " GRID_WORKER");
+        assertThat(api.get("/api/v1/regions/350102/summary", "gulou").json().get("staff").asLong()).isEqualTo(21_443);
+        assertThat(staffing.get("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
+    void staffingIsScopedAndReadsAsOfADay() {
+        JsonNode own = api.get("/api/v1/regions/350102005001/staffing", "yqhn").json();
+        assertThat(own.get("residentialGrids").asInt()).isEqualTo(17);
+        assertThat(own.get("staff").asLong()).isPositive();
+        assertThat(api.get("/api/v1/regions/350102005001/staffing", "guoguang").status()).isEqualTo(403);
+        JsonNode before = api.get("/api/v1/regions/350102005001/staffing?date=2021-01-01", "yqhn").json();
+        assertThat(before.get("staff").asLong()).as("before anyone started").isZero();
+        assertThat(before.get("fullyStaffedGrids").asInt()).isZero();
+    }
+
+    @Test
+    void idNumbersAreEncryptedAtRestAndEachPersonIsOneRecord() {
+        assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(DISTINCT id_fingerprint) FROM person").query(Long.class).single());
+        var row = jdbc.sql("SELECT id_number, id_masked, mobile FROM person ORDER BY id LIMIT 1").query().singleRow();
+        byte[] stored = (byte[]) row.get("id_number");
+        String masked = (String) row.get("id_masked");
+        String plain = new FieldCipher(DEMO_KEY).decrypt(stored);
+        assertThat(ResidentId.isValid(plain)).isTrue();
+        assertThat(ResidentId.of(plain).masked()).isEqualTo(masked);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(plain.substring(6, 14));
+        assertThat((String) row.get("mobile")).matches("1[3-9]\\d{9}");
+    }
+}
