@@ -15,6 +15,11 @@ import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridService;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
+import org.wuyi.identity.AuditLog;
+import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Role;
+import org.wuyi.shared.MobileNumber;
+import org.wuyi.staff.internal.PersonalDataKey;
 import org.wuyi.staff.internal.StaffRepository;
 
 /** The six staff of each residential grid, and whether every grid has all six (配齐). */
@@ -25,15 +30,61 @@ public class StaffService {
     private final StaffRepository staff;
     private final GridService grids;
     private final RegionService regions;
+    private final RegionScope scope;
+    private final AuditLog audit;
+    private final PersonalDataKey key;
     private final Clock clock;
     private final ZoneId zone;
 
-    StaffService(StaffRepository staff, GridService grids, RegionService regions, Clock clock, ZoneId wuyiTimeZone) {
+    StaffService(StaffRepository staff, GridService grids, RegionService regions, RegionScope scope, AuditLog audit,
+                 PersonalDataKey key, Clock clock, ZoneId wuyiTimeZone) {
         this.staff = staff;
         this.grids = grids;
         this.regions = regions;
+        this.scope = scope;
+        this.audit = audit;
+        this.key = key;
         this.clock = clock;
         this.zone = wuyiTimeZone;
+    }
+
+    /** Roles whose work needs a person's full ID number (the community keeps the roster; the district oversees it). */
+    static final Set<Role> FULL_ID_ROLES = Set.of(Role.DISTRICT_ADMIN, Role.COMMUNITY_SECRETARY);
+
+    /** People registered below a region by name or mobile (403 outside the user's region); numbers masked. */
+    public List<PersonView> search(RegionCode region, String text) {
+        regions.get(region);
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty() || query.length() > 50) {
+            return List.of();
+        }
+        List<StaffRepository.PersonRow> rows = staff.search(region, query, 50);
+        Map<Long, List<PersonView.Assignment>> assignments = staff.assignmentsOf(rows.stream().map(StaffRepository.PersonRow::id).toList());
+        return rows.stream().map(row -> view(row, assignments.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    /** One person in the user's region (404 otherwise, existence not revealed), numbers masked. */
+    public PersonView person(long id) {
+        StaffRepository.PersonRow row = visible(id);
+        return view(row, staff.assignmentsOf(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** A person's full ID number, for roles that need it; every such view is in the audit log. */
+    @Transactional
+    public String fullIdNumber(long id) {
+        StaffRepository.PersonRow row = visible(id);
+        scope.checkChange(row.regionCode(), FULL_ID_ROLES);
+        audit.record("staff.id-number-viewed", row.regionCode(), "person=" + id);
+        return key.cipher().decrypt(row.idNumber());
+    }
+
+    private StaffRepository.PersonRow visible(long id) {
+        return staff.person(id).filter(row -> scope.covers(row.regionCode())).orElseThrow(PersonNotFoundException::new);
+    }
+
+    private static PersonView view(StaffRepository.PersonRow row, List<PersonView.Assignment> assignments) {
+        return new PersonView(row.id(), row.name(), row.gender(), MobileNumber.of(row.mobile()).masked(), row.idMasked(),
+                row.partyMember(), row.regionCode(), assignments);
     }
 
     /** Staffing below a region (403 outside the user's region) on a day, today in Beijing time when null. */

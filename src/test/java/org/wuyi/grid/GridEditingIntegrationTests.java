@@ -99,7 +99,7 @@ class GridEditingIntegrationTests {
         TestAccounts.create(jdbc, encoder, "leader-yqhn", "GRID_LEADER", "350102005001", Api.DEMO_PASSWORD);
         Api.Response leader = api.put("/api/v1/grids/" + GRID, "leader-yqhn", change("网格长改", read.get("geometry"), version));
         assertThat(leader.status()).isEqualTo(403);
-        assertThat(leader.json().get("detail").asString()).isEqualTo("您的角色无权进行此项修改。");
+        assertThat(leader.json().get("detail").asString()).isEqualTo("您的角色无权进行此项操作。");
         TestAccounts.create(jdbc, encoder, "supervisor-gulou", "SUPERVISOR", "350102", Api.DEMO_PASSWORD);
         assertThat(api.put("/api/v1/grids/" + GRID, "supervisor-gulou", change("督导改", read.get("geometry"), version)).status())
                 .isEqualTo(403);

@@ -61,6 +61,45 @@ class StaffingIntegrationTests {
     }
 
     @Test
+    void peopleAreFoundByNameOrPhoneInOnesRegionWithNumbersMasked() {
+        var someone = jdbc.sql("SELECT id, name, mobile FROM person WHERE region_code = '350102005001' ORDER BY id LIMIT 1")
+                .query().singleRow();
+        long id = (Long) someone.get("id");
+        String mobile = (String) someone.get("mobile");
+        JsonNode byPhone = api.get("/api/v1/regions/350102005001/people?q=" + mobile, "yqhn").json();
+        assertThat(byPhone).hasSize(1);
+        assertThat(byPhone.get(0).get("mobile").asString()).isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+        assertThat(byPhone.get(0).get("idNumber").asString()).matches("\\d{6}\\*{8}[0-9X]{4}");
+        assertThat(byPhone.get(0).get("assignments")).isNotEmpty();
+        assertThat(api.get("/api/v1/regions/350102005001/people?q=" + mobile, "yqhn").body()).doesNotContain(mobile);
+        String name = (String) someone.get("name");
+        JsonNode byName = api.get("/api/v1/regions/350102005001/people?q="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), "yqhn").json();
+        assertThat(byName).isNotEmpty().allMatch(person -> person.get("name").asString().contains(name));
+        assertThat(api.get("/api/v1/regions/350102100012/people?q=" + mobile, "guoguang").json())
+                .as("not found from another community").isEmpty();
+        assertThat(api.get("/api/v1/people/" + id, "guoguang").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/people/" + id, "nanjie").json().get("mobile").asString()).contains("****");
+    }
+
+    @Test
+    void theFullIdNumberIsForTheSecretaryAndTheDistrictAndEveryViewIsAudited() {
+        long id = jdbc.sql("SELECT id FROM person WHERE region_code = '350102005001' ORDER BY id LIMIT 1").query(Long.class).single();
+        long viewsBefore = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'staff.id-number-viewed' AND detail = ?")
+                .param("person=" + id).query(Long.class).single();
+        Api.Response full = api.get("/api/v1/people/" + id + "/id-number", "yqhn");
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(ResidentId.isValid(full.json().get("idNumber").asString())).isTrue();
+        assertThat(api.get("/api/v1/people/" + id + "/id-number", "gulou").status()).isEqualTo(200);
+        Api.Response street = api.get("/api/v1/people/" + id + "/id-number", "nanjie");
+        assertThat(street.status()).isEqualTo(403);
+        assertThat(street.json().get("detail").asString()).isEqualTo("您的角色无权进行此项操作。");
+        assertThat(api.get("/api/v1/people/" + id + "/id-number", "guoguang").status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'staff.id-number-viewed' AND detail = ?")
+                .param("person=" + id).query(Long.class).single()).isEqualTo(viewsBefore + 2);
+    }
+
+    @Test
     void idNumbersAreEncryptedAtRestAndEachPersonIsOneRecord() {
         assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single())
                 .isEqualTo(jdbc.sql("SELECT count(DISTINCT id_fingerprint) FROM person").query(Long.class).single());

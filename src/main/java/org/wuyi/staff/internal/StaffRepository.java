@@ -4,12 +4,16 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.PersonView;
 import org.wuyi.staff.StaffRole;
 
 /** Six-staff assignments, read as of a day. */
@@ -45,6 +49,52 @@ public class StaffRepository {
                 .param("to", region.upperBound())
                 .param("day", Date.valueOf(day))
                 .query(Long.class).single();
+    }
+
+    /** A stored person: the ID number still encrypted. */
+    public record PersonRow(long id, String regionCode, String name, String gender, String mobile, byte[] idNumber,
+                            String idMasked, boolean partyMember) {
+    }
+
+    /** People registered below a region whose name contains the text or whose mobile starts with it. */
+    public List<PersonRow> search(RegionCode region, String text, int limit) {
+        return jdbc.sql("""
+                        SELECT id, region_code, name, gender, mobile, id_number, id_masked, party_member FROM person
+                        WHERE region_code >= :from AND region_code < :to
+                          AND (position(:text in name) > 0 OR mobile LIKE :prefix)
+                        ORDER BY name, id LIMIT :limit""")
+                .param("from", region.value())
+                .param("to", region.upperBound())
+                .param("text", text)
+                .param("prefix", text.replace("%", "").replace("_", "") + "%")
+                .param("limit", limit)
+                .query(StaffRepository::person)
+                .list();
+    }
+
+    public Optional<PersonRow> person(long id) {
+        return jdbc.sql("SELECT id, region_code, name, gender, mobile, id_number, id_masked, party_member FROM person WHERE id = ?")
+                .param(id).query(StaffRepository::person).optional();
+    }
+
+    /** The assignments of people, by person id. */
+    public Map<Long, List<PersonView.Assignment>> assignmentsOf(List<Long> people) {
+        Map<Long, List<PersonView.Assignment>> assignments = new HashMap<>();
+        if (people.isEmpty()) {
+            return assignments;
+        }
+        jdbc.sql("SELECT person_id, grid_code, role, start_date, end_date FROM staff_assignment WHERE person_id = ANY (?) ORDER BY grid_code, role")
+                .param(people.toArray(Long[]::new))
+                .query(rs -> {
+                    assignments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new PersonView.Assignment(
+                            rs.getString(2), StaffRole.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                });
+        return assignments;
+    }
+
+    private static PersonRow person(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PersonRow(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), rs.getString("gender"),
+                rs.getString("mobile"), rs.getBytes("id_number"), rs.getString("id_masked"), rs.getBoolean("party_member"));
     }
 
     public boolean anyIn(RegionCode region) {

@@ -1,6 +1,7 @@
 package org.wuyi.staff.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.region.RegionService;
+import org.wuyi.staff.PersonView;
 import org.wuyi.staff.Staffing;
 import org.wuyi.staff.StaffService;
 
@@ -20,6 +22,27 @@ class StaffApiController {
 
     StaffApiController(StaffService staff) {
         this.staff = staff;
+    }
+
+    record FullIdNumber(long person, String idNumber) {
+    }
+
+    @GetMapping("/api/v1/regions/{code}/people")
+    @Operation(summary = "Search people in a region by name or the start of a mobile number; numbers masked")
+    List<PersonView> search(@PathVariable String code, @RequestParam("q") String query) {
+        return staff.search(RegionService.parseCode(code), query);
+    }
+
+    @GetMapping("/api/v1/people/{id}")
+    @Operation(summary = "One person with their six-staff roles; numbers masked")
+    PersonView person(@PathVariable long id) {
+        return staff.person(id);
+    }
+
+    @GetMapping("/api/v1/people/{id}/id-number")
+    @Operation(summary = "The full ID number, for the district administrator and the community secretary; audited")
+    FullIdNumber idNumber(@PathVariable long id) {
+        return new FullIdNumber(id, staff.fullIdNumber(id));
     }
 
     @GetMapping("/api/v1/regions/{code}/staffing")
