@@ -33,17 +33,19 @@ public class StaffService {
     private final RegionScope scope;
     private final AuditLog audit;
     private final PersonalDataKey key;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
     StaffService(StaffRepository staff, GridService grids, RegionService regions, RegionScope scope, AuditLog audit,
-                 PersonalDataKey key, Clock clock, ZoneId wuyiTimeZone) {
+                 PersonalDataKey key, org.springframework.context.MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
         this.staff = staff;
         this.grids = grids;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
         this.key = key;
+        this.messages = messages;
         this.clock = clock;
         this.zone = wuyiTimeZone;
     }
@@ -85,6 +87,46 @@ public class StaffService {
     private static PersonView view(StaffRepository.PersonRow row, List<PersonView.Assignment> assignments) {
         return new PersonView(row.id(), row.name(), row.gender(), MobileNumber.of(row.mobile()).masked(), row.idMasked(),
                 row.partyMember(), row.regionCode(), assignments);
+    }
+
+    /**
+     * Writes the roster below a region on a day as an xlsx (streamed, 100 rows in memory at a time):
+     * street, community, grid, name, gender, role, masked mobile and ID number, party membership, since.
+     * Every cell is text, so a name like "=HYPERLINK(...)" stays a name.
+     */
+    public void exportRoster(RegionCode region, LocalDate day, java.io.OutputStream out) throws java.io.IOException {
+        regions.get(region);
+        LocalDate date = day != null ? day : LocalDate.now(clock.withZone(zone));
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        Map<String, String> names = new java.util.HashMap<>();
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(messages.getMessage("staff.export.sheet", null, zh));
+            String[] columns = {"street", "community", "grid", "name", "gender", "role", "mobile", "id-number", "party", "since"};
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(messages.getMessage("staff.export.column." + columns[i], null, zh));
+            }
+            int[] row = {1};
+            staff.roster(region, date, line -> {
+                String community = line.gridCode().substring(0, 12);
+                String street = community.substring(0, 9);
+                String[] values = {nameOf(names, street), nameOf(names, community), line.gridCode(), line.name(),
+                        messages.getMessage("staff.gender." + line.gender(), null, zh),
+                        messages.getMessage("staff.role." + line.role(), null, zh),
+                        MobileNumber.of(line.mobile()).masked(), line.idMasked(),
+                        messages.getMessage(line.partyMember() ? "staff.party.member" : "staff.party.masses", null, zh),
+                        line.startDate()};
+                org.apache.poi.ss.usermodel.Row sheetRow = sheet.createRow(row[0]++);
+                for (int i = 0; i < values.length; i++) {
+                    sheetRow.createCell(i, org.apache.poi.ss.usermodel.CellType.STRING).setCellValue(values[i]);
+                }
+            });
+            workbook.write(out);
+        }
+    }
+
+    private String nameOf(Map<String, String> cache, String code) {
+        return cache.computeIfAbsent(code, c -> regions.find(RegionCode.of(c)).map(org.wuyi.region.Region::name).orElse(c));
     }
 
     /** Staffing below a region (403 outside the user's region) on a day, today in Beijing time when null. */

@@ -100,6 +100,53 @@ class StaffingIntegrationTests {
     }
 
     @Test
+    void theRosterExportsMaskedAndKeepsFormulaTextAsText() throws Exception {
+        FieldCipher cipher = new FieldCipher(DEMO_KEY);
+        String first17 = "35010219800101001";
+        String idNumber = first17 + ResidentId.checkCharacter(first17);
+        long person = jdbc.sql("""
+                        INSERT INTO person (region_code, name, gender, mobile, id_number, id_fingerprint, id_masked, party_member)
+                        VALUES ('350102005001', '=HYPERLINK("http://evil","点我")', 'M', '13900000001', ?, ?, ?, false)
+                        ON CONFLICT (id_fingerprint) DO UPDATE SET name = EXCLUDED.name RETURNING id""")
+                .params(cipher.encrypt(idNumber), cipher.fingerprint(idNumber), ResidentId.of(idNumber).masked())
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO staff_assignment (person_id, grid_code, role, start_date) VALUES (?, '3501020050011001', 'VOLUNTEER', '2023-01-01')")
+                .param(person).update();
+        try {
+            exportHoldsMaskedNumbersAndTextOnly();
+        } finally {
+            jdbc.sql("DELETE FROM staff_assignment WHERE person_id = ?").param(person).update();
+            jdbc.sql("DELETE FROM person WHERE id = ?").param(person).update();
+        }
+    }
+
+    private void exportHoldsMaskedNumbersAndTextOnly() throws Exception {
+        long expected = jdbc.sql("""
+                SELECT count(*) FROM staff_assignment WHERE grid_code LIKE '350102005001%' AND start_date <= current_date
+                  AND (end_date IS NULL OR end_date >= current_date)""").query(Long.class).single();
+
+        byte[] file = api.download("/api/v1/regions/350102005001/roster.xlsx", "yqhn");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(file))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getLastRowNum()).isEqualTo(expected);
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                assertThat(row.getCell(6).getStringCellValue()).matches("1\\d{2}\\*{4}\\d{4}");
+                assertThat(row.getCell(7).getStringCellValue()).contains("********");
+                if (row.getCell(3).getStringCellValue().startsWith("=HYPERLINK")) {
+                    found = true;
+                    assertThat(row.getCell(3).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(api.get("/api/v1/regions/350102005001/roster.xlsx", "guoguang").status()).isEqualTo(403);
+    }
+
+    @Test
     void idNumbersAreEncryptedAtRestAndEachPersonIsOneRecord() {
         assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single())
                 .isEqualTo(jdbc.sql("SELECT count(DISTINCT id_fingerprint) FROM person").query(Long.class).single());

@@ -23,9 +23,11 @@ public class StaffRepository {
     private static final String ACTIVE = "start_date <= :day AND (end_date IS NULL OR end_date >= :day)";
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    StaffRepository(JdbcClient jdbc) {
+    StaffRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** The roles filled in each grid below a region on a day. */
@@ -95,6 +97,27 @@ public class StaffRepository {
     private static PersonRow person(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PersonRow(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), rs.getString("gender"),
                 rs.getString("mobile"), rs.getBytes("id_number"), rs.getString("id_masked"), rs.getBoolean("party_member"));
+    }
+
+    /** One roster line: an assignment active on the day with its person's masked numbers. */
+    public record RosterLine(String gridCode, String name, String gender, String role, String mobile, String idMasked,
+                             boolean partyMember, String startDate) {
+    }
+
+    /** Streams the roster below a region on a day, grid by grid, a thousand rows fetched at a time. */
+    public void roster(RegionCode region, LocalDate day, java.util.function.Consumer<RosterLine> sink) {
+        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        streaming.setFetchSize(1000);
+        streaming.query("""
+                        SELECT a.grid_code, p.name, p.gender, a.role, p.mobile, p.id_masked, p.party_member, a.start_date
+                        FROM staff_assignment a JOIN person p ON p.id = a.person_id
+                        WHERE a.grid_code >= ? AND a.grid_code < ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
+                        ORDER BY a.grid_code, a.role, p.name, p.id""",
+                rs -> {
+                    sink.accept(new RosterLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)));
+                },
+                region.value(), region.upperBound(), Date.valueOf(day), Date.valueOf(day));
     }
 
     public boolean anyIn(RegionCode region) {

@@ -45,6 +45,16 @@ class StaffApiController {
         return new FullIdNumber(id, staff.fullIdNumber(id));
     }
 
+    @GetMapping("/api/v1/regions/{code}/roster.xlsx")
+    @Operation(summary = "The six-staff roster below a region as xlsx (numbers masked), streamed")
+    void roster(@PathVariable String code, @RequestParam(required = false) LocalDate date,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        org.wuyi.shared.RegionCode region = RegionService.parseCode(code);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"roster-" + region.value() + ".xlsx\"");
+        staff.exportRoster(region, date, response.getOutputStream());
+    }
+
     @GetMapping("/api/v1/regions/{code}/staffing")
     @Operation(summary = "Distinct six-staff people, fully staffed residential grids and each grid's missing roles, as of a day")
     Staffing staffing(@PathVariable String code, @RequestParam(required = false) LocalDate date) {
