@@ -194,6 +194,18 @@ class BrowserTests {
     }
 
     @Test
+    void theDistrictSeesItsStaffingGaps() throws Exception {
+        logIn("gulou", "wuyi-demo");
+        page.locator("#open-staffing").click();
+        page.waitForURL("**/regions/350102/staffing");
+        assertThat(page.locator("#staff-count").textContent()).isEqualTo("21,443");
+        assertThat(page.locator("#full-count").textContent()).isEqualTo("1,145 / 1,152");
+        assertThat(page.locator("#gaps tbody tr").count()).isEqualTo(7);
+        assertThat(page.locator("#gaps").textContent()).contains("医务人员", "物业管理（保安）人员", "社区干部（网格员）");
+        screenshot("gulou-staffing");
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();
