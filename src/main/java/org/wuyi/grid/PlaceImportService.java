@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.internal.Geo;
 import org.wuyi.grid.internal.GridRepository;
 import org.wuyi.grid.internal.ImportProgressLog;
-import org.wuyi.grid.internal.PlaceTemplate;
-import org.wuyi.grid.internal.Sheet;
+import org.wuyi.shared.SheetTemplate;
+import org.wuyi.shared.Sheet;
 import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
@@ -108,17 +108,17 @@ public class PlaceImportService {
         GridKind gridKind = kind == Kind.COMPOUNDS ? GridKind.RESIDENTIAL : GridKind.WORK_UNIT;
         List<String> gridCodes = grids.activeIn(region).stream().filter(grid -> grid.kind() == gridKind)
                 .map(grid -> grid.code().value()).toList();
-        List<PlaceTemplate.Choices> choices = new ArrayList<>();
-        choices.add(new PlaceTemplate.Choices(0, gridCodes));
+        List<SheetTemplate.Choices> choices = new ArrayList<>();
+        choices.add(new SheetTemplate.Choices(0, gridCodes));
         if (kind == Kind.COMPOUNDS) {
-            choices.add(new PlaceTemplate.Choices(5, List.of(yes(), no())));
+            choices.add(new SheetTemplate.Choices(5, List.of(yes(), no())));
         } else {
-            choices.add(new PlaceTemplate.Choices(3,
+            choices.add(new SheetTemplate.Choices(3,
                     Arrays.stream(Industry.values()).map(Enum::name).toList()));
         }
         List<Integer> widths = kind == Kind.COMPOUNDS ? List.of(20, 18, 28, 12, 12, 10, 8, 30, 20)
                 : List.of(20, 28, 22, 10, 22, 28, 12, 12);
-        return PlaceTemplate.build(
+        return SheetTemplate.build(
                 messages.getMessage("place.sheet." + kind.name(), null, Locale.SIMPLIFIED_CHINESE), headers(kind), choices, widths);
     }
 

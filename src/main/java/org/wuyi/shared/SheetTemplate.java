@@ -1,4 +1,4 @@
-package org.wuyi.grid.internal;
+package org.wuyi.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,11 +19,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * has a fixed set of values (grid codes of the right kind, 有/无, industry sections), and a hidden
  * sheet holding the lists (Excel limits inline lists to 255 characters).
  */
-public final class PlaceTemplate {
+public final class SheetTemplate {
 
     private static final int ROWS = 5000;
 
-    private PlaceTemplate() {
+    private SheetTemplate() {
     }
 
     /** A drop-down list for one column. */
