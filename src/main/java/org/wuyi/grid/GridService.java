@@ -184,6 +184,30 @@ public class GridService {
         return grids.activeCodes(region, kind);
     }
 
+    /**
+     * The compounds of each residential grid below a region (grid code → compound names, in id order),
+     * without a scope check, like {@link #gridCodesIn}.
+     */
+    public Map<String, List<String>> compoundNamesByGrid(RegionCode region) {
+        Map<String, List<String>> names = new java.util.TreeMap<>();
+        grids.compoundsOf(region).forEach(compound ->
+                names.computeIfAbsent(compound.gridCode().value(), grid -> new java.util.ArrayList<>()).add(compound.name()));
+        return names;
+    }
+
+    /**
+     * The industry authority of each work-unit grid below a region (that of its first registered unit),
+     * without a scope check, like {@link #gridCodesIn}.
+     */
+    public Map<String, String> workUnitAuthorities(RegionCode region) {
+        return grids.firstAuthorities(region);
+    }
+
+    /** The name of an active or retired grid, without a scope check, like {@link #gridCodesIn}. */
+    public Optional<String> gridName(GridCode code) {
+        return grids.find(code).map(StoredGrid::name);
+    }
+
     /** Whether the signed-in user may change the grids of this region (for showing or hiding the tools). */
     public boolean mayChange(RegionCode region) {
         return scope.currentUser().map(user -> user.regionCode().contains(region) && EDITORS.contains(user.role()))

@@ -31,6 +31,15 @@ public final class SheetTemplate {
     }
 
     public static byte[] build(String sheetName, List<String> headers, List<Choices> choices, List<Integer> widths) {
+        return build(sheetName, headers, choices, widths, java.util.Set.of());
+    }
+
+    /**
+     * The same, with {@code textColumns} formatted as text ("@"), so Excel keeps an 18-digit ID number,
+     * a mobile number or a date exactly as typed instead of turning it into a number.
+     */
+    public static byte[] build(String sheetName, List<String> headers, List<Choices> choices, List<Integer> widths,
+                               java.util.Set<Integer> textColumns) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             Sheet lists = workbook.createSheet("lists");
@@ -45,6 +54,11 @@ public final class SheetTemplate {
                 sheet.setColumnWidth(i, widths.get(i) * 256);
             }
             sheet.createFreezePane(0, 1);
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            for (int column : textColumns) {
+                sheet.setDefaultColumnStyle(column, text);
+            }
             DataValidationHelper helper = sheet.getDataValidationHelper();
             int listColumn = 0;
             for (Choices choice : choices) {

@@ -163,10 +163,21 @@ public class GridRepository {
     }
 
     public List<CompoundName> compoundsOf(RegionCode community) {
-        return jdbc.sql("SELECT id, name, grid_code FROM compound WHERE grid_code >= ? AND grid_code < ?")
+        return jdbc.sql("SELECT id, name, grid_code FROM compound WHERE grid_code >= ? AND grid_code < ? ORDER BY id")
                 .params(community.value(), community.upperBound())
                 .query((rs, row) -> new CompoundName(rs.getLong(1), rs.getString(2), new GridCode(rs.getString(3))))
                 .list();
+    }
+
+    /** The authority of the first unit of each work-unit grid below a region. */
+    public Map<String, String> firstAuthorities(RegionCode region) {
+        Map<String, String> authorities = new java.util.HashMap<>();
+        jdbc.sql("SELECT DISTINCT ON (grid_code) grid_code, authority FROM work_unit WHERE grid_code >= ? AND grid_code < ? ORDER BY grid_code, id")
+                .params(region.value(), region.upperBound())
+                .query(rs -> {
+                    authorities.put(rs.getString(1), rs.getString(2));
+                });
+        return authorities;
     }
 
     public List<String> buildingsOf(long compoundId) {

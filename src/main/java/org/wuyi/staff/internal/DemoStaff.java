@@ -51,8 +51,11 @@ class DemoStaff implements ApplicationRunner {
             599, StaffRole.PROPERTY_SECURITY, 793, StaffRole.PROPERTY_SECURITY, 987, StaffRole.PROPERTY_SECURITY,
             1111, StaffRole.GRID_WORKER);
 
+    /** Sent-down cadres per community, every one a party member (they may lead a grid branch). */
+    static final int CADRES_PER_COMMUNITY = 3;
+
     private record Person(long id, String community, String name, boolean male, String idNumber, String mobile,
-                          boolean partyMember, String workplace) {
+                          boolean partyMember, String workplace, String[] home) {
     }
 
     private final GridService grids;
@@ -81,8 +84,11 @@ class DemoStaff implements ApplicationRunner {
         }
         Random random = new Random(PEOPLE);
         Properties words = words();
+        Map<String, List<String>> compounds = grids.compoundNamesByGrid(GULOU);
+        int communities = (int) residential.stream().map(grid -> grid.substring(0, 12)).distinct().count();
         Generator people = new Generator(random, words, jdbc.queryForList(
-                "SELECT nextval('person_id_seq') FROM generate_series(1, ?)", Long.class, PEOPLE));
+                "SELECT nextval('person_id_seq') FROM generate_series(1, ?)", Long.class,
+                PEOPLE + communities * CADRES_PER_COMMUNITY));
         List<Object[]> assignments = new ArrayList<>();
         LocalDate start = LocalDate.of(2022, 3, 1);
 
@@ -121,13 +127,23 @@ class DemoStaff implements ApplicationRunner {
             for (int r = 0; r < roles.length; r++) {
                 for (int n = 0; n < plan.get(g)[r]; n++) {
                     Person person = people.next(community, roles[r] != StaffRole.MEDICAL || random.nextBoolean(),
-                            roles[r] == StaffRole.GRID_WORKER ? 0.9 : 0.35);
+                            roles[r] == StaffRole.GRID_WORKER ? 0.9 : 0.35,
+                            roles[r] == StaffRole.BUILDING_LEAD ? compounds.get(grid) : null);
                     assignments.add(assignment(person, grid, roles[r], start));
                 }
             }
             int share = volunteers / residential.size() + (g < volunteers % residential.size() ? 1 : 0);
             for (int n = 0; n < share; n++) {
-                assignments.add(assignment(people.next(community, random.nextBoolean(), 0.3), grid, StaffRole.VOLUNTEER, start));
+                assignments.add(assignment(people.next(community, random.nextBoolean(), 0.3, compounds.get(grid)), grid,
+                        StaffRole.VOLUNTEER, start));
+            }
+        }
+        // Sent-down cadres: a few party members from district offices in each community, since the spring of 2022.
+        List<Object[]> cadres = new ArrayList<>();
+        for (String community : byCommunity.keySet()) {
+            for (int n = 0; n < CADRES_PER_COMMUNITY; n++) {
+                Person cadre = people.next(community, random.nextBoolean(), 1.0);
+                cadres.add(new Object[] {cadre.id(), cadre.workplace(), community, Date.valueOf(start.plusDays(random.nextInt(20)))});
             }
         }
         FieldCipher cipher = key.cipher();
@@ -136,16 +152,18 @@ class DemoStaff implements ApplicationRunner {
             ResidentId id = ResidentId.of(person.idNumber());
             rows.add(new Object[] {person.id(), person.community(), person.name(), person.male() ? "M" : "F", person.mobile(),
                     cipher.encrypt(person.idNumber()), cipher.fingerprint(person.idNumber()), id.masked(),
-                    person.partyMember(), person.workplace()});
+                    person.partyMember(), person.workplace(), person.home()[0], person.home()[1], person.home()[2]});
         }
         jdbc.batchUpdate("""
                 INSERT INTO person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked,
-                                    party_member, workplace)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                    party_member, workplace, home_compound, home_building, home_room)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbc.batchUpdate("INSERT INTO staff_assignment (person_id, grid_code, role, start_date) VALUES (?, ?, ?, ?)",
                 assignments);
+        jdbc.batchUpdate("INSERT INTO sent_down_cadre (person_id, office, community_code, start_date) VALUES (?, ?, ?, ?)",
+                cadres);
         audit.record("staff.demo-generated", GULOU.value(),
-                "people=%d assignments=%d".formatted(rows.size(), assignments.size()));
+                "people=%d assignments=%d cadres=%d".formatted(rows.size(), assignments.size(), cadres.size()));
     }
 
     private static Object[] assignment(Person person, String grid, StaffRole role, LocalDate start) {
@@ -168,6 +186,11 @@ class DemoStaff implements ApplicationRunner {
         }
 
         Person next(String community, boolean male, double partyShare) {
+            return next(community, male, partyShare, null);
+        }
+
+        /** A person; one who lives in one of {@code compounds} (when given) gets a building and room there. */
+        Person next(String community, boolean male, double partyShare, List<String> compounds) {
             String name = pick("surnames") + pick(male ? "given.male" : "given.female")
                     + (random.nextInt(3) == 0 ? "" : pick(male ? "given.male" : "given.female"));
             String idNumber;
@@ -181,8 +204,13 @@ class DemoStaff implements ApplicationRunner {
             do {
                 mobile = pick("mobile.prefixes") + "%08d".formatted(random.nextInt(100_000_000));
             } while (!mobiles.add(mobile));
+            boolean partyMember = random.nextDouble() < partyShare;
+            String workplace = partyShare >= 1.0 ? pick("offices") : pick("workplaces");
+            String[] home = compounds == null || compounds.isEmpty() ? new String[] {"", "", ""} : new String[] {
+                    compounds.get(random.nextInt(compounds.size())), (1 + random.nextInt(12)) + "座",
+                    (1 + random.nextInt(9)) + "0" + (1 + random.nextInt(4))};
             Person person = new Person(ids.get(people.size()), community, name, male, idNumber, mobile,
-                    random.nextDouble() < partyShare, pick("workplaces"));
+                    partyMember, workplace, home);
             people.add(person);
             return person;
         }

@@ -55,16 +55,20 @@ public class StaffRepository {
 
     /** A stored person: the ID number still encrypted. */
     public record PersonRow(long id, String regionCode, String name, String gender, String mobile, byte[] idNumber,
-                            String idMasked, boolean partyMember) {
+                            String idMasked, boolean partyMember, String homeCompound, String homeBuilding, String homeRoom,
+                            String workplace) {
     }
+
+    private static final String PERSON_COLUMNS = "id, region_code, name, gender, mobile, id_number, id_masked, party_member, "
+            + "home_compound, home_building, home_room, workplace";
 
     /** People registered below a region whose name contains the text or whose mobile starts with it. */
     public List<PersonRow> search(RegionCode region, String text, int limit) {
         return jdbc.sql("""
-                        SELECT id, region_code, name, gender, mobile, id_number, id_masked, party_member FROM person
+                        SELECT %s FROM person
                         WHERE region_code >= :from AND region_code < :to
                           AND (position(:text in name) > 0 OR mobile LIKE :prefix)
-                        ORDER BY name, id LIMIT :limit""")
+                        ORDER BY name, id LIMIT :limit""".formatted(PERSON_COLUMNS))
                 .param("from", region.value())
                 .param("to", region.upperBound())
                 .param("text", text)
@@ -75,7 +79,7 @@ public class StaffRepository {
     }
 
     public Optional<PersonRow> person(long id) {
-        return jdbc.sql("SELECT id, region_code, name, gender, mobile, id_number, id_masked, party_member FROM person WHERE id = ?")
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE id = ?")
                 .param(id).query(StaffRepository::person).optional();
     }
 
@@ -96,7 +100,8 @@ public class StaffRepository {
 
     private static PersonRow person(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PersonRow(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), rs.getString("gender"),
-                rs.getString("mobile"), rs.getBytes("id_number"), rs.getString("id_masked"), rs.getBoolean("party_member"));
+                rs.getString("mobile"), rs.getBytes("id_number"), rs.getString("id_masked"), rs.getBoolean("party_member"),
+                rs.getString("home_compound"), rs.getString("home_building"), rs.getString("home_room"), rs.getString("workplace"));
     }
 
     /** One roster line: an assignment active on the day with its person's masked numbers. */
@@ -118,6 +123,78 @@ public class StaffRepository {
                             rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)));
                 },
                 region.value(), region.upperBound(), Date.valueOf(day), Date.valueOf(day));
+    }
+
+    /** One assignment of a grid active on a day, with its person. */
+    public record MemberRow(long personId, String name, String gender, String mobile, boolean partyMember, StaffRole role,
+                            String since) {
+    }
+
+    /** The six staff of the grids below a region (or of one grid) on a day, by grid code, in role order then name. */
+    public Map<String, List<MemberRow>> members(RegionCode region, LocalDate day) {
+        return members(region.value(), region.upperBound(), day);
+    }
+
+    /** The six staff of one grid on a day, in role order then name. */
+    public List<MemberRow> members(String gridCode, LocalDate day) {
+        return members(gridCode, gridCode + "~", day).getOrDefault(gridCode, List.of());
+    }
+
+    private Map<String, List<MemberRow>> members(String from, String to, LocalDate day) {
+        Map<String, List<MemberRow>> members = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT a.grid_code, p.id, p.name, p.gender, p.mobile, p.party_member, a.role, a.start_date
+                        FROM staff_assignment a JOIN person p ON p.id = a.person_id
+                        WHERE a.grid_code >= :from AND a.grid_code < :to AND a.start_date <= :day
+                          AND (a.end_date IS NULL OR a.end_date >= :day)
+                        ORDER BY a.grid_code, array_position(ARRAY['GRID_WORKER','POLICE','MEDICAL','BUILDING_LEAD',
+                                 'PROPERTY_SECURITY','VOLUNTEER'], a.role), p.name, p.id""")
+                .param("from", from)
+                .param("to", to)
+                .param("day", Date.valueOf(day))
+                .query(rs -> {
+                    members.computeIfAbsent(rs.getString(1), grid -> new ArrayList<>()).add(new MemberRow(rs.getLong(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+                            StaffRole.valueOf(rs.getString(7)), rs.getString(8)));
+                });
+        return members;
+    }
+
+    /** A sent-down cadre's posting with the person's name, mobile and party membership. */
+    public record CadreRow(long id, long personId, String name, String mobile, boolean partyMember, String office,
+                           String communityCode, String startDate, String endDate) {
+    }
+
+    /** The cadres posted below a region on a day (every posting when {@code day} is null), by community then name. */
+    public List<CadreRow> cadres(RegionCode region, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT c.id, p.id, p.name, p.mobile, p.party_member, c.office, c.community_code, c.start_date, c.end_date
+                        FROM sent_down_cadre c JOIN person p ON p.id = c.person_id
+                        WHERE c.community_code >= :from AND c.community_code < :to
+                          AND (CAST(:day AS DATE) IS NULL OR (c.start_date <= :day AND (c.end_date IS NULL OR c.end_date >= :day)))
+                        ORDER BY c.community_code, p.name, c.id""")
+                .param("from", region.value())
+                .param("to", region.upperBound())
+                .param("day", day == null ? null : Date.valueOf(day), java.sql.Types.DATE)
+                .query((rs, row) -> new CadreRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    /** A person's postings as sent-down cadre, latest first. */
+    public List<PersonView.Posting> postingsOf(long personId) {
+        return jdbc.sql("SELECT office, community_code, start_date, end_date FROM sent_down_cadre WHERE person_id = ? ORDER BY start_date DESC, id")
+                .param(personId)
+                .query((rs, row) -> new PersonView.Posting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public long addCadre(long personId, String office, String community, LocalDate start, LocalDate end) {
+        return jdbc.sql("""
+                        INSERT INTO sent_down_cadre (person_id, office, community_code, start_date, end_date)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(personId, office, community, Date.valueOf(start), end == null ? null : Date.valueOf(end))
+                .query(Long.class).single();
     }
 
     public boolean anyIn(RegionCode region) {

@@ -3,7 +3,31 @@ package org.wuyi.staff.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.wuyi.grid.GridCode;
+import org.wuyi.staff.GridStaff;
+import org.wuyi.staff.InvalidStaffInputException;
+import org.wuyi.staff.RosterImportService;
+import org.wuyi.staff.SentDownCadre;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +42,121 @@ import org.wuyi.staff.StaffService;
 @Tag(name = "staff", description = "The six staff of the residential grids within the caller's region")
 class StaffApiController {
 
-    private final StaffService staff;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    StaffApiController(StaffService staff) {
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** What is read and thrown away after a refused oversize upload, so the client sees the answer. */
+    static final long DRAIN_BYTES = 200L * 1024 * 1024;
+
+    private final StaffService staff;
+    private final RosterImportService roster;
+    private final MessageSource messages;
+
+    StaffApiController(StaffService staff, RosterImportService roster, MessageSource messages) {
         this.staff = staff;
+        this.roster = roster;
+        this.messages = messages;
+    }
+
+    record NewCadre(Long personId, String office, LocalDate startDate, LocalDate endDate) {
+    }
+
+    @GetMapping("/api/v1/grids/{gridCode}/staff")
+    @Operation(summary = "A grid's six staff on a day; mobiles in full for the roles that call them (audited)")
+    GridStaff gridStaff(@PathVariable String gridCode, @RequestParam(required = false) LocalDate date) {
+        return staff.gridStaff(GridCode.parse(gridCode).orElseThrow(() -> new InvalidStaffInputException("problem.grid.invalid-code")), date);
+    }
+
+    @GetMapping("/api/v1/regions/{code}/cadres")
+    @Operation(summary = "Sent-down cadres posted below a region: on a day, or every posting when no date; mobiles masked")
+    List<SentDownCadre> cadres(@PathVariable String code, @RequestParam(required = false) LocalDate date) {
+        return staff.cadres(RegionService.parseCode(code), date);
+    }
+
+    @PostMapping("/api/v1/regions/{code}/cadres")
+    @Operation(summary = "Post a registered person to a community as a sent-down cadre from an office, for a period")
+    ResponseEntity<Map<String, Object>> postCadre(@PathVariable String code, @RequestBody NewCadre cadre) {
+        if (cadre.personId() == null) {
+            throw new InvalidStaffInputException("problem.staff.person-required");
+        }
+        long id = staff.postCadre(RegionService.parseCode(code), cadre.personId(), cadre.office(), cadre.startDate(), cadre.endDate());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/api/v1/regions/{code}/roster/template.xlsx")
+    @Operation(summary = "The six-staff roster template: Chinese headers, drop-downs of the region's residential grids, genders, party status, roles")
+    ResponseEntity<byte[]> template(@PathVariable String code) {
+        byte[] file = roster.template(RegionService.parseCode(code));
+        String name = messages.getMessage("roster.sheet", null, Locale.SIMPLIFIED_CHINESE) + "-" + code + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    @PostMapping("/api/v1/regions/{code}/roster/import")
+    @Operation(summary = "Check a filled roster (xlsx or UTF-8 CSV body) and preview its changes; apply=true with the preview's basis saves it all or nothing")
+    ResponseEntity<Map<String, Object>> importRoster(@PathVariable String code,
+                                                     @RequestParam(defaultValue = "false") boolean apply,
+                                                     @RequestParam(required = false) String basis,
+                                                     HttpServletRequest request) throws IOException {
+        if (apply && (basis == null || basis.isBlank())) {
+            throw new InvalidStaffInputException("problem.roster.basis-required");
+        }
+        byte[] file = read(request);
+        RosterImportService.Outcome outcome = roster.importRoster(RegionService.parseCode(code), file, apply, basis);
+        return ResponseEntity.status(outcome.ok() || !apply ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(body(outcome, messages, LocaleContextHolder.getLocale()));
+    }
+
+    /** The outcome as JSON, each problem with its translated message. */
+    static Map<String, Object> body(RosterImportService.Outcome outcome, MessageSource messages, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", outcome.ok());
+        body.put("applied", outcome.applied());
+        body.put("rows", outcome.rows());
+        body.put("newPeople", outcome.newPeople());
+        body.put("changedPeople", outcome.changedPeople());
+        body.put("newAssignments", outcome.newAssignments());
+        body.put("changedAssignments", outcome.changedAssignments());
+        body.put("unchanged", outcome.unchanged());
+        body.put("basis", outcome.basis());
+        body.put("changes", outcome.changes());
+        body.put("problemCount", outcome.problemCount());
+        body.put("problems", outcome.problems().stream().map(problem -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("row", problem.row());
+            item.put("column", problem.column());
+            item.put("reason", problem.reason());
+            item.put("message", messages.getMessage(problem.reason(), problem.args(), locale));
+            return item;
+        }).toList());
+        return body;
+    }
+
+    /** The request body, refused with 413 (after draining it) beyond {@value #MAX_BYTES} bytes. */
+    static byte[] read(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                in.skip(DRAIN_BYTES);
+                throw new TooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    static final class TooLarge extends ErrorResponseException {
+        TooLarge() {
+            super(HttpStatus.CONTENT_TOO_LARGE, ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE), null,
+                    "problem.roster.too-large", new Object[] {MAX_BYTES / 1024 / 1024});
+        }
+
+        @Override
+        public String getTitleMessageCode() {
+            return "problem.title.413";
+        }
     }
 
     record FullIdNumber(long person, String idNumber) {
@@ -50,7 +185,7 @@ class StaffApiController {
     void roster(@PathVariable String code, @RequestParam(required = false) LocalDate date,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         org.wuyi.shared.RegionCode region = RegionService.parseCode(code);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"roster-" + region.value() + ".xlsx\"");
         staff.exportRoster(region, date, response.getOutputStream());
     }

@@ -1,0 +1,38 @@
+package org.wuyi.party.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.GridLeadership;
+
+/** Tells the staff module which grids have a branch and who leads them, from the one place that is stored. */
+@Component
+class PartyLeadership implements GridLeadership {
+
+    private final PartyRepository party;
+
+    PartyLeadership(PartyRepository party) {
+        this.party = party;
+    }
+
+    @Override
+    public Map<String, Branch> branchesBelow(RegionCode region) {
+        Map<String, Branch> branches = new HashMap<>();
+        party.branchesBelow(region).forEach(row -> branches.put(row.gridCode(), new Branch(row.gridCode(), row.secretaryId())));
+        return branches;
+    }
+
+    @Override
+    public List<Post> postsOf(long personId) {
+        List<Post> posts = new ArrayList<>();
+        party.branchesWithSecretary(personId).forEach(row -> posts.add(new Post(row.gridCode(), row.name(), true)));
+        for (String grid : party.memberOf(personId)) {
+            party.branch(grid).ifPresent(row -> posts.add(new Post(grid, row.name(), false)));
+        }
+        return posts;
+    }
+}

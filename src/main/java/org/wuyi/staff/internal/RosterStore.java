@@ -1,0 +1,111 @@
+package org.wuyi.staff.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People found by the fingerprint of their ID number, and their assignments, for a roster import. */
+@Repository
+public class RosterStore {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    RosterStore(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** A registered person's details as a roster row states them. */
+    public record Stored(long id, String regionCode, String name, String gender, String mobile, boolean partyMember,
+                         String homeCompound, String homeBuilding, String homeRoom, String workplace) {
+    }
+
+    /** The registered people with these fingerprints, by fingerprint. */
+    public Map<String, Stored> byFingerprint(Collection<String> fingerprints) {
+        Map<String, Stored> found = new HashMap<>();
+        if (fingerprints.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT id_fingerprint, id, region_code, name, gender, mobile, party_member,
+                               home_compound, home_building, home_room, workplace
+                        FROM person WHERE id_fingerprint = ANY (?)""")
+                .param(fingerprints.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), new Stored(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11)));
+                });
+        return found;
+    }
+
+    /** An assignment that has not ended before {@code from}. */
+    public record Current(long id, long personId, String gridCode, String role, LocalDate start, LocalDate end) {
+    }
+
+    /** The assignments of these people not ended before the given day, keyed "person/grid/role". */
+    public Map<String, Current> currentAssignments(Collection<Long> people, LocalDate from) {
+        Map<String, Current> found = new HashMap<>();
+        if (people.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT id, person_id, grid_code, role, start_date, end_date FROM staff_assignment
+                        WHERE person_id = ANY (?) AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date""")
+                .params(people.toArray(Long[]::new), Date.valueOf(from))
+                .query(rs -> {
+                    Current current = new Current(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate());
+                    found.put(current.personId() + "/" + current.gridCode() + "/" + current.role(), current);
+                });
+        return found;
+    }
+
+    public List<Long> newPersonIds(int count) {
+        return count == 0 ? List.of() : batches.queryForList(
+                "SELECT nextval('person_id_seq') FROM generate_series(1, ?)", Long.class, count);
+    }
+
+    /** Rows of {id, region, name, gender, mobile, encrypted id, fingerprint, masked id, party, compound, building, room, workplace}. */
+    public void insertPeople(List<Object[]> rows) {
+        batch("""
+                INSERT INTO person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked, party_member,
+                                    home_compound, home_building, home_room, workplace)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** Rows of {gender, mobile, party, compound, building, room, workplace, id}. */
+    public void updatePeople(List<Object[]> rows) {
+        batch("""
+                UPDATE person SET gender = ?, mobile = ?, party_member = ?, home_compound = ?, home_building = ?,
+                                  home_room = ?, workplace = ?, version = version + 1
+                WHERE id = ?""", rows);
+    }
+
+    /** Rows of {person, grid, role, start, end}. */
+    public void insertAssignments(List<Object[]> rows) {
+        batch("INSERT INTO staff_assignment (person_id, grid_code, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Rows of {start, end, id}. */
+    public void updateAssignments(List<Object[]> rows) {
+        batch("UPDATE staff_assignment SET start_date = ?, end_date = ? WHERE id = ?", rows);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batches.batchUpdate(sql, new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + BATCH))));
+        }
+    }
+}
