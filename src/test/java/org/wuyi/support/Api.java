@@ -40,6 +40,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    public Response postJson(String path, String username, String json) {
+        return send(request(path, username, DEMO_PASSWORD).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public Response delete(String path, String username) {
+        return send(request(path, username, DEMO_PASSWORD).DELETE().build());
+    }
+
     public Response postBytes(String path, String username, byte[] body, String contentType) {
         return send(request(path, username, DEMO_PASSWORD).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
