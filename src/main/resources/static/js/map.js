@@ -33,8 +33,14 @@
                     : {color: '#e65100', weight: 1, fillColor: '#ffb74d', fillOpacity: 0.25},
                 onEachFeature: (feature, layer) => {
                     const p = feature.properties;
-                    layer.bindPopup(popup([p.name, p.code,
-                        p.kind === 'RESIDENTIAL' ? data.labelResidential : data.labelWorkUnit]));
+                    const box = popup([p.name, p.code,
+                        p.kind === 'RESIDENTIAL' ? data.labelResidential : data.labelWorkUnit]);
+                    const link = document.createElement('a');
+                    link.href = data.gridPage.replace('GRID', encodeURIComponent(p.code));
+                    link.appendChild(text(data.labelGridPage));
+                    box.appendChild(document.createElement('br'));
+                    box.appendChild(link);
+                    layer.bindPopup(box);
                 }
             }).addTo(map);
             L.geoJSON(communities, {

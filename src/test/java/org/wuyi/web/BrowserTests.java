@@ -206,6 +206,86 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryOpensAGridPageSeesItsLeaderAndCanCallItsSixStaff() throws Exception {
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102005001%' AND kind = 'RESIDENTIAL' ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        String leader = jdbc.sql("SELECT p.name FROM grid_branch b JOIN person p ON p.id = b.secretary_id WHERE b.grid_code = ?")
+                .param(grid).query(String.class).single();
+        logIn("yqhn", "wuyi-demo");
+        page.setViewportSize(390, 844);
+        page.navigate(url("/grids/" + grid));
+        assertThat(page.locator("#branch-name").textContent()).endsWith("党支部");
+        assertThat(page.locator("#leader").textContent()).contains("网格长", "支部书记");
+        assertThat(page.locator("#leader-name").textContent()).isEqualTo(leader);
+        assertThat(page.locator("#leader-phone").getAttribute("href")).matches("tel:1[3-9]\\d{9}");
+        assertThat(page.locator("#staff-list").textContent()).contains("社区干部（网格员）", "公安干警", "医务人员", "楼栋梯长",
+                "物业管理（保安）人员", "志愿者");
+        assertThat(page.locator(".staff-phone").first().getAttribute("href")).matches("tel:1[3-9]\\d{9}");
+        assertThat(page.locator("#missing-roles").count()).isZero();
+        screenshot("yqhn-grid-phone");
+
+        // The leader's own page shows the same fact from the other side.
+        page.locator("#leader-name").click();
+        page.waitForURL("**/people/*");
+        assertThat(page.locator("#person-roles").textContent()).contains("网格长");
+        assertThat(page.locator("#person-id-number").textContent()).contains("********");
+        page.locator("#show-id-number").click();
+        page.waitForCondition(() -> !page.locator("#person-id-number").textContent().contains("*"));
+        assertThat(page.locator("#person-id-number").textContent()).matches("\\d{17}[\\dX]");
+        screenshot("yqhn-person");
+    }
+
+    @Test
+    void aSecretarySearchesPeopleOnlyInTheirCommunity() throws Exception {
+        String mine = jdbc.sql("SELECT name FROM person WHERE region_code = '350102005001' ORDER BY id LIMIT 1").query(String.class).single();
+        logIn("yqhn", "wuyi-demo");
+        page.navigate(url("/regions/350102005001/staffing"));
+        page.locator("#people-q").fill(mine);
+        page.locator("form[role=search] button[type=submit]").click();
+        page.waitForURL("**/people?q=*");
+        assertThat(page.locator("#people tbody tr").count()).isPositive();
+        assertThat(page.locator("#people").textContent()).contains(mine).contains("****");
+        screenshot("yqhn-people");
+        assertThat(page.navigate(url("/regions/350102100012/people?q=" + mine)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSecretaryImportsARosterThroughThePage() throws Exception {
+        long lastPerson = jdbc.sql("SELECT max(id) FROM person").query(Long.class).single();
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102005001%' AND kind = 'RESIDENTIAL' ORDER BY code OFFSET 5 LIMIT 1")
+                .query(String.class).single();
+        String first17 = "35010219880808123";
+        String id = first17 + org.wuyi.shared.ResidentId.checkCharacter(first17);
+        String header = "网格编码,姓名,性别,手机号码,身份证号码,政治面貌,角色,起始日期,结束日期,居住小区,楼栋,房号,工作单位\n";
+        Path bad = Files.createTempFile("roster-bad", ".csv");
+        Files.writeString(bad, header + grid + ",黄小明,男,1395910,123,群众,志愿者,2026-03-01,,,,,\n");
+        Path good = Files.createTempFile("roster-good", ".csv");
+        Files.writeString(good, header + grid + ",黄小明,男,13959108888," + id + ",群众,志愿者,2026-03-01,,河南新村,2座,101,\n");
+        try {
+            logIn("yqhn", "wuyi-demo");
+            page.navigate(url("/regions/350102005001/staffing"));
+            page.locator("#roster-file").setInputFiles(bad);
+            page.locator("#roster-import-form button[type=submit]").click();
+            page.locator("#roster-refused").waitFor();
+            assertThat(page.locator("#roster-problems").textContent()).contains("手机号码", "身份证号码");
+            screenshot("yqhn-roster-refused");
+
+            page.locator("#roster-file").setInputFiles(good);
+            page.locator("#roster-import-form button[type=submit]").click();
+            page.locator("#roster-apply").waitFor();
+            assertThat(page.locator("#roster-preview").textContent()).contains("新增人员 1 人");
+            page.locator("#roster-apply").click();
+            page.locator("#roster-applied").waitFor();
+            assertThat(jdbc.sql("SELECT count(*) FROM person WHERE id > ? AND name = '黄小明'").param(lastPerson)
+                    .query(Long.class).single()).isEqualTo(1);
+            screenshot("yqhn-roster-applied");
+        } finally {
+            jdbc.sql("DELETE FROM staff_assignment WHERE person_id > ?").param(lastPerson).update();
+            jdbc.sql("DELETE FROM person WHERE id > ?").param(lastPerson).update();
+        }
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();
