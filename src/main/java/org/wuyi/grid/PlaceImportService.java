@@ -29,6 +29,7 @@ import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.CreditCode;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
 
 /**
@@ -432,15 +433,7 @@ public class PlaceImportService {
 
         String text(int column, int max, boolean required) {
             String value = raw(column);
-            if (required && value.isEmpty()) {
-                problem(column, "place.required");
-            } else if (value.length() > max) {
-                problem(column, "place.too-long", max);
-            } else if (value.chars().anyMatch(Character::isISOControl)) {
-                problem(column, "place.control-characters");
-            } else if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-                problem(column, "place.formula");
-            }
+            CellText.check(value, max, required).ifPresent(problem -> problem(column, problem.key("place"), max));
             return value;
         }
 

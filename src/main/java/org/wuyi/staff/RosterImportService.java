@@ -33,6 +33,7 @@ import org.wuyi.identity.Role;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.FieldCipher;
 import org.wuyi.shared.MobileNumber;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.shared.ResidentId;
 import org.wuyi.shared.Sheet;
@@ -472,15 +473,7 @@ public class RosterImportService {
 
         private String text(int column, int max, boolean required) {
             String value = raw(column);
-            if (required && value.isEmpty()) {
-                problem(column, "roster.required");
-            } else if (value.length() > max) {
-                problem(column, "roster.too-long", max);
-            } else if (value.chars().anyMatch(Character::isISOControl)) {
-                problem(column, "roster.control-characters");
-            } else if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-                problem(column, "roster.formula");
-            }
+            CellText.check(value, max, required).ifPresent(problem -> problem(column, problem.key("roster"), max));
             return value;
         }
     }

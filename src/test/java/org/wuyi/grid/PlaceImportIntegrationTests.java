@@ -3,15 +3,11 @@ package org.wuyi.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -21,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.grid.internal.Geo;
 import org.wuyi.support.Api;
+import org.wuyi.support.Spreadsheets;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -119,7 +116,7 @@ class PlaceImportIntegrationTests {
                 "网格编码,小区名称\n".getBytes(Charset.forName("GBK")), CSV).json();
         assertThat(gbk.get("problems").get(0).get("reason").asString()).isEqualTo("sheet.not-utf8");
 
-        JsonNode bomb = api.postBytes(COMPOUNDS, "nanjie", zipBomb(), XLSX).json();
+        JsonNode bomb = api.postBytes(COMPOUNDS, "nanjie", Spreadsheets.zipBomb(), XLSX).json();
         assertThat(bomb.get("ok").asBoolean()).isFalse();
         assertThat(bomb.get("problems").get(0).get("reason").asString()).isEqualTo("sheet.unreadable");
 
@@ -156,39 +153,6 @@ class PlaceImportIntegrationTests {
     }
 
     private static byte[] workbook(List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("单位");
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    if (value.startsWith("=")) {
-                        row.createCell(c).setCellFormula(value.substring(1));
-                    } else {
-                        row.createCell(c).setCellValue(value);
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** An "xlsx" whose sheet inflates from about 100 kB to 100 MB. */
-    private static byte[] zipBomb() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 100; i++) {
-                zip.write(spaces);
-            }
-            zip.closeEntry();
-        }
-        return out.toByteArray();
+        return Spreadsheets.workbook("单位", rows);
     }
 }

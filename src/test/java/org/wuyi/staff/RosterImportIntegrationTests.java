@@ -3,12 +3,9 @@ package org.wuyi.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.shared.ResidentId;
 import org.wuyi.support.Api;
+import org.wuyi.support.Spreadsheets;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -210,7 +208,7 @@ class RosterImportIntegrationTests {
         assertThat(renamedBody.get("problems").get(0).get("reason").asString()).isEqualTo("roster.registered-other-name");
         assertThat(renamedBody.get("problems").get(0).get("row").asInt()).isEqualTo(3);
 
-        JsonNode bomb = api.postBytes(IMPORT, "yqhn", zipBomb(), XLSX).json();
+        JsonNode bomb = api.postBytes(IMPORT, "yqhn", Spreadsheets.zipBomb(), XLSX).json();
         assertThat(bomb.get("problems").get(0).get("reason").asString()).isEqualTo("sheet.unreadable");
         StringBuilder many = new StringBuilder(String.join(",", HEADERS)).append('\n');
         for (int i = 0; i < 100_000; i++) {
@@ -227,39 +225,6 @@ class RosterImportIntegrationTests {
     }
 
     private static byte[] workbook(List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("六大员");
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    if (value.startsWith("=")) {
-                        row.createCell(c).setCellFormula(value.substring(1));
-                    } else if (!value.isEmpty()) {
-                        row.createCell(c).setCellValue(value);
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** An "xlsx" whose sheet inflates from about 100 kB to 100 MB. */
-    private static byte[] zipBomb() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 100; i++) {
-                zip.write(spaces);
-            }
-            zip.closeEntry();
-        }
-        return out.toByteArray();
+        return Spreadsheets.workbook("六大员", rows);
     }
 }

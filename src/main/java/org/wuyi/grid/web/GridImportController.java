@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridImportService;
 import org.wuyi.region.RegionService;
+import org.wuyi.shared.BoundedUpload;
 import org.wuyi.shared.RegionCode;
 
 /** GeoJSON import of grids: preview first, then apply with the preview's basis. */
@@ -27,8 +28,6 @@ class GridImportController {
 
     /** Larger files are refused before they are read: a district's grids are a few megabytes. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
-    /** Beyond this a too-large upload is not even read to its end: the connection is dropped. */
-    static final long DRAIN_BYTES = 128L * 1024 * 1024;
 
     private final GridImportService imports;
     private final MessageSource messages;
@@ -105,20 +104,11 @@ class GridImportController {
 
     /**
      * Reads the body, keeping at most {@link #MAX_BYTES}. A larger one is read on and thrown away (up to
-     * {@link #DRAIN_BYTES}) so that the client, still sending, receives the 413 instead of a reset.
+     * {@link BoundedUpload#DRAIN_BYTES}) so that the client, still sending, receives the 413 instead of a reset.
      */
     private static String readBounded(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length <= MAX_BYTES) {
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-            long drained = bytes.length;
-            byte[] sink = new byte[1 << 16];
-            for (int read = in.read(sink); read >= 0 && drained < DRAIN_BYTES; read = in.read(sink)) {
-                drained += read;
-            }
-            throw tooLarge();
+            return new String(BoundedUpload.read(in, MAX_BYTES).orElseThrow(GridImportController::tooLarge), StandardCharsets.UTF_8);
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.PlaceImportService;
 import org.wuyi.region.RegionService;
+import org.wuyi.shared.BoundedUpload;
 
 /** Spreadsheet templates and imports of compounds and work units (xlsx or UTF-8 CSV, raw request body). */
 @RestController
@@ -83,13 +84,8 @@ class PlaceImportController {
 
     private static byte[] read(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                in.skip(GridImportController.DRAIN_BYTES);
-                throw new GridApiController.Problem(HttpStatus.CONTENT_TOO_LARGE, "problem.grid.import.too-large",
-                        MAX_BYTES / 1024 / 1024);
-            }
-            return bytes;
+            return BoundedUpload.read(in, MAX_BYTES).orElseThrow(() -> new GridApiController.Problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "problem.grid.import.too-large", MAX_BYTES / 1024 / 1024));
         }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.wuyi.grid.GridCode;
+import org.wuyi.shared.BoundedUpload;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.InvalidStaffInputException;
 import org.wuyi.staff.RosterImportService;
@@ -45,8 +46,6 @@ class StaffApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
-    /** What is read and thrown away after a refused oversize upload, so the client sees the answer. */
-    static final long DRAIN_BYTES = 200L * 1024 * 1024;
 
     private final StaffService staff;
     private final RosterImportService roster;
@@ -138,12 +137,7 @@ class StaffApiController {
     /** The request body, refused with 413 (after draining it) beyond {@value #MAX_BYTES} bytes. */
     static byte[] read(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                in.skip(DRAIN_BYTES);
-                throw new TooLarge();
-            }
-            return bytes;
+            return BoundedUpload.read(in, MAX_BYTES).orElseThrow(TooLarge::new);
         }
     }
 
