@@ -118,11 +118,15 @@ public class RosterImportService {
     private final AuditLog audit;
     private final PersonalDataKey key;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<GridLeadership> leadership;
     private final Clock clock;
     private final ZoneId zone;
 
     RosterImportService(RosterStore store, GridService grids, RegionService regions, RegionScope scope, AuditLog audit,
-                        PersonalDataKey key, MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
+                        PersonalDataKey key, MessageSource messages,
+                        org.springframework.beans.factory.ObjectProvider<GridLeadership> leadership, Clock clock,
+                        ZoneId wuyiTimeZone) {
+        this.leadership = leadership;
         this.store = store;
         this.grids = grids;
         this.regions = regions;
@@ -225,6 +229,10 @@ public class RosterImportService {
             RosterStore.Stored person = stored.get(fingerprints.get(row.id().value()));
             if (person != null && !person.name().equals(row.name())) {
                 found2.add(row.line(), NAME, "roster.registered-other-name");
+            } else if (person != null && person.partyMember() && !row.party()) {
+                // A branch secretary (a grid leader) or committee member must stay a party member: change the post first.
+                leadership.stream().flatMap(source -> source.postsOf(person.id()).stream()).findFirst()
+                        .ifPresent(post -> found2.add(row.line(), PARTY, "roster.post-needs-party", post.branchName()));
             }
         }
         if (found2.count > 0) {

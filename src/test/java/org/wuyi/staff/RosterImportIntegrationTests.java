@@ -224,6 +224,22 @@ class RosterImportIntegrationTests {
                 .as("another community's roster").isEqualTo(403);
     }
 
+    @Test
+    void aGridLeaderCannotBeTurnedIntoANonMemberByTheRoster() throws Exception {
+        String grid = grid(0);
+        long leader = jdbc.sql("SELECT secretary_id FROM grid_branch WHERE grid_code = ?").param(grid).query(Long.class).single();
+        JsonNode person = api.get("/api/v1/people/" + leader, "yqhn").json();
+        String idNumber = api.get("/api/v1/people/" + leader + "/id-number", "yqhn").json().get("idNumber").asString();
+        String mobile = jdbc.sql("SELECT mobile FROM person WHERE id = ?").param(leader).query(String.class).single();
+        byte[] file = workbook(List.of(HEADERS, List.of(grid, person.get("name").asString(),
+                person.get("gender").asString().equals("M") ? "男" : "女", mobile, idNumber, "群众", "志愿者", "2026-02-01",
+                "", "", "", "", "")));
+        JsonNode refused = api.postBytes(IMPORT, "yqhn", file, XLSX).json();
+        assertThat(refused.get("ok").asBoolean()).isFalse();
+        assertThat(refused.get("problems").get(0).get("reason").asString()).isEqualTo("roster.post-needs-party");
+        assertThat(refused.get("problems").get(0).get("message").asString()).contains("党支部");
+    }
+
     private static byte[] workbook(List<List<String>> rows) throws Exception {
         return Spreadsheets.workbook("六大员", rows);
     }

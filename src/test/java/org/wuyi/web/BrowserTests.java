@@ -286,6 +286,23 @@ class BrowserTests {
     }
 
     @Test
+    void aStreetOfficerFollowsThePartyTreeDownToABranch() throws Exception {
+        logIn("nanjie", "wuyi-demo");
+        page.locator("#open-party").click();
+        page.waitForURL("**/regions/350102005/party");
+        assertThat(page.locator("h1").textContent()).isEqualTo("南街街道党工委");
+        assertThat(page.locator("#committees tbody tr").count()).isEqualTo(6);
+        page.locator("#committees >> text=杨桥河南社区党委").click();
+        page.waitForURL("**/regions/350102005001/party");
+        assertThat(page.locator("#branches tbody tr").count()).isEqualTo(
+                jdbc.sql("SELECT count(*) FROM grid_branch WHERE grid_code LIKE '350102005001%'").query(Integer.class).single());
+        screenshot("nanjie-party");
+        page.locator("#branches tbody tr a").first().click();
+        page.waitForURL("**/grids/*");
+        assertThat(page.locator("#branch-name").textContent()).endsWith("党支部");
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();

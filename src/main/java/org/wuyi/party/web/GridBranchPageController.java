@@ -37,6 +37,14 @@ class GridBranchPageController {
         this.regions = regions;
     }
 
+    @GetMapping("/regions/{code}/party")
+    String tree(@PathVariable String code, Model model) {
+        RegionCode region = RegionService.parseCode(code);
+        model.addAttribute("tree", party.tree(region));
+        model.addAttribute("lineage", regions.lineageWithinScope(region));
+        return "party/tree";
+    }
+
     @GetMapping("/grids/{code}")
     String grid(@PathVariable String code, Model model) {
         GridCode gridCode = PartyApiController.grid(code);
