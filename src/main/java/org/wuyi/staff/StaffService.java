@@ -114,6 +114,15 @@ public class StaffService {
                 row.partyMember(), row.regionCode()));
     }
 
+    /** A grid's leader (its branch secretary), without a scope check (like {@link #card}). */
+    public Optional<PersonCard> gridLeader(GridCode grid) {
+        return leadership.stream()
+                .map(source -> source.branchesBelow(RegionCode.of(grid.community().value())).get(grid.value()))
+                .filter(branch -> branch != null && branch.secretaryId() != null)
+                .findFirst()
+                .flatMap(branch -> card(branch.secretaryId()));
+    }
+
     /** The six staff of the grids below a region on a day, by grid, without a scope check (like {@link #card}). */
     public Map<String, List<GridStaff.Member>> membersBelow(RegionCode region, LocalDate day) {
         Map<String, List<GridStaff.Member>> members = new HashMap<>();

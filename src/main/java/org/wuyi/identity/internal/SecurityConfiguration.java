@@ -30,6 +30,24 @@ class SecurityConfiguration {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
+    /**
+     * Personal acknowledgement links (wartime): opened on a phone without an account. The signed token in
+     * the path is the whole authority, for one purpose, so there is no session and no CSRF token to carry.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain linkSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/ack/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'")))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailSecurityHandler problems) throws Exception {

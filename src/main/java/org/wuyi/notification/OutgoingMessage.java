@@ -1,0 +1,10 @@
+package org.wuyi.notification;
+
+/**
+ * A message to write to the outbox. The idempotency key names it for good: writing it twice keeps one,
+ * and every delivery carries it so a receiver can drop a repeat. {@code correlation} groups the messages
+ * of one cause (e.g. an activation) for reading their delivery states together.
+ */
+public record OutgoingMessage(String idempotencyKey, Channel channel, long recipientId, String address, String topic,
+                              String correlation, String subject, String body, String link) {
+}

@@ -1,0 +1,437 @@
+package org.wuyi.wartime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.GridCode;
+import org.wuyi.grid.GridKind;
+import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridView;
+import org.wuyi.identity.AuditLog;
+import org.wuyi.identity.CurrentUser;
+import org.wuyi.identity.RegionScope;
+import org.wuyi.notification.Channel;
+import org.wuyi.notification.Delivery;
+import org.wuyi.notification.OutgoingMessage;
+import org.wuyi.notification.Outbox;
+import org.wuyi.shared.MobileNumber;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.PersonCard;
+import org.wuyi.staff.StaffService;
+import org.wuyi.wartime.internal.AckLinks;
+import org.wuyi.wartime.internal.ActivationStore;
+import org.wuyi.wartime.internal.PlanStore;
+
+/**
+ * One-click activation (一键启动) of grids' wartime plans. An activation is idempotent — the same
+ * Idempotency-Key, a double click, a retry or a second official while the grid is already activated all
+ * find the one activation — and freezes the plan's people. In the same transaction every person gets
+ * their messages in the outbox (in-app, and the webhook to an SMS/WeChat gateway when configured), each
+ * with a personal acknowledgement link; the live board reads who was reached and who answered.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ActivationService {
+
+    public static final String TOPIC = "wartime.activation";
+
+    private final ActivationStore activations;
+    private final PlanStore plans;
+    private final PlanService planService;
+    private final GridService grids;
+    private final StaffService staff;
+    private final Outbox outbox;
+    private final AckLinks links;
+    private final RegionScope scope;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String publicUrl;
+    private final Duration linkLifetime;
+
+    ActivationService(ActivationStore activations, PlanStore plans, PlanService planService, GridService grids,
+                      StaffService staff, Outbox outbox, AckLinks links, RegionScope scope, AuditLog audit,
+                      MessageSource messages, Clock clock, ZoneId wuyiTimeZone,
+                      @Value("${wuyi.public-url:http://localhost:8080}") String publicUrl,
+                      @Value("${wuyi.wartime.link-lifetime:72h}") Duration linkLifetime) {
+        this.activations = activations;
+        this.plans = plans;
+        this.planService = planService;
+        this.grids = grids;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.links = links;
+        this.scope = scope;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = wuyiTimeZone;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.linkLifetime = linkLifetime;
+    }
+
+    /** The activation and whether this call made it (201) or found it (200). */
+    public record Result(ActivationView activation, boolean created) {
+    }
+
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * Activates a grid's plan. Refused without a plan, and for an incomplete plan unless {@code override}
+     * (which is audited). The same key or a grid already activated returns the existing activation.
+     */
+    @Transactional
+    public Result activate(GridCode code, String reason, String idempotencyKey, boolean override) {
+        scope.checkChange(code.value(), PlanService.EDITORS);
+        String key = idempotencyKey == null ? "" : idempotencyKey.strip();
+        if (key.isEmpty() || key.length() > 100) {
+            throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.idempotency-key");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200 || "=+-@".indexOf(why.charAt(0)) >= 0 || why.chars().anyMatch(Character::isISOControl)) {
+            throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.reason");
+        }
+        var existing = activations.byKey(key);
+        if (existing.isPresent()) {
+            if (!existing.get().gridCode().equals(code.value())) {
+                throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.key-other-grid");
+            }
+            return new Result(view(existing.get()), false);
+        }
+        var inForce = activations.inForce(code.value());
+        if (inForce.isPresent()) {
+            return new Result(view(inForce.get()), false);
+        }
+        PlanView plan = planService.plan(code);
+        if (!plan.exists() || plan.groups().stream().allMatch(group -> group.members().isEmpty())) {
+            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.no-plan", code.value());
+        }
+        if (!plan.complete() && !override) {
+            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.incomplete", describe(plan.problems()));
+        }
+        String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
+        var id = activations.insert(code.value(), why, key, plan.version(), !plan.complete(), by);
+        if (id.isEmpty()) {
+            // Someone else activated this grid (or used this key) in the same moment: theirs is the one.
+            var theirs = activations.byKey(key).or(() -> activations.inForce(code.value()))
+                    .orElseThrow(() -> new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.race"));
+            return new Result(view(theirs), false);
+        }
+        activations.freeze(id.get(), code.value());
+        callEveryone(id.get(), plan, why, 0);
+        audit.record(plan.complete() ? "wartime.activated" : "wartime.activated-incomplete", code.value(),
+                "activation=%d grid=%s people=%d reason=%s".formatted(id.get(), code.value(),
+                        plan.groups().stream().mapToInt(group -> group.members().size()).sum(), why));
+        return new Result(view(activations.find(id.get()).orElseThrow()), true);
+    }
+
+    /**
+     * Activates several grids — listed, or every residential grid of a community or street — with one key
+     * (each grid's activation gets the key plus its code, so a retry finds them all).
+     */
+    @Transactional
+    public List<Result> activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
+        List<Result> results = new ArrayList<>();
+        for (GridCode code : codes) {
+            results.add(activate(code, reason, idempotencyKey + ":" + code.value(), override));
+        }
+        return results;
+    }
+
+    /** The residential grids below a region (403 outside the user's region), for activating them all. */
+    public List<GridCode> residentialGrids(RegionCode region) {
+        scope.check(region);
+        return grids.gridCodesIn(region, GridKind.RESIDENTIAL).stream().map(code -> GridCode.parse(code).orElseThrow()).toList();
+    }
+
+    private String describe(List<PlanView.Problem> problems) {
+        return problems.stream().map(problem -> zh("wartime.problem." + problem.kind(),
+                zh("wartime.group." + problem.group()), problem.name())).collect(Collectors.joining("；"));
+    }
+
+    /** Writes the call (round 0) or a reminder (round 1, 2, …) to each person of an activation, in the caller's transaction. */
+    void callEveryone(long activationId, PlanView plan, String reason, int round) {
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (PlanView.Group group : plan.groups()) {
+            for (PlanView.Member member : group.members()) {
+                outgoing.addAll(call(activationId, plan.gridName(), group, member.personId(), member.name(), member.leader(),
+                        reason, round));
+            }
+        }
+        outbox.enqueue(outgoing);
+    }
+
+    private List<OutgoingMessage> call(long activationId, String gridName, PlanView.Group group, long personId, String name,
+                                       boolean leader, String reason, int round) {
+        String link = publicUrl + "/ack/" + links.sign(activationId, personId, clock.instant().plus(linkLifetime));
+        String subject = zh(round == 0 ? "wartime.message.subject" : "wartime.message.reminder-subject", gridName);
+        String body = zh("wartime.message.body", name, gridName, zh("wartime.group." + group.group()),
+                zh(leader ? "wartime.leader" : "wartime.member"), group.duties(), reason, link);
+        String mobile = staff.card(personId).map(PersonCard::mobile).orElse("");
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (Channel channel : outbox.channels()) {
+            outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:call:%d".formatted(activationId, personId, channel, round),
+                    channel, personId, mobile, TOPIC, correlation(activationId), subject, body, link));
+        }
+        return outgoing;
+    }
+
+    /**
+     * Escalation, first step (called by the escalation job in its transaction): each person called again, and
+     * their group leader told who has not answered.
+     */
+    public void remind(List<ActivationStore.Due> due) {
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (ActivationStore.Due person : due) {
+            ActivationStore.Row row = activations.find(person.activationId()).orElseThrow();
+            PlanStore.StoredPlan plan = plans.plan(row.gridCode()).orElse(null);
+            String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+            String duties = plan == null ? "" : plan.duties().getOrDefault(person.group(), "");
+            String name = staff.card(person.personId()).map(PersonCard::name).orElse("");
+            ActivationStore.Member member = activations.members(row.id()).stream()
+                    .filter(m -> m.personId() == person.personId()).findFirst().orElseThrow();
+            outgoing.addAll(call(row.id(), gridName, new PlanView.Group(person.group(), duties, null, List.of()),
+                    person.personId(), name, member.leader(), row.reason(), 1));
+            activations.members(row.id()).stream()
+                    .filter(m -> m.group() == person.group() && m.leader() && m.personId() != person.personId())
+                    .findFirst()
+                    .ifPresent(leader -> outgoing.addAll(notice(row.id(), leader.personId(), "remind:" + person.personId(),
+                            zh("wartime.message.unanswered-subject", gridName),
+                            zh("wartime.message.unanswered-body", name, zh("wartime.group." + person.group()), gridName))));
+            audit.recordAs("system", "wartime.reminded", row.gridCode(),
+                    "activation=%d person=%d".formatted(row.id(), person.personId()));
+        }
+        outbox.enqueue(outgoing);
+    }
+
+    /** Escalation, second step: the grid leader (the branch secretary) told who has still not answered. */
+    public void escalateToGridLeader(List<ActivationStore.Due> due) {
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (ActivationStore.Due person : due) {
+            GridCode grid = GridCode.parse(person.gridCode()).orElseThrow();
+            String gridName = grids.gridName(grid).orElse(person.gridCode());
+            String name = staff.card(person.personId()).map(PersonCard::name).orElse("");
+            staff.gridLeader(grid).filter(leader -> leader.id() != person.personId())
+                    .ifPresent(leader -> outgoing.addAll(notice(person.activationId(), leader.id(), "escalate:" + person.personId(),
+                            zh("wartime.message.unanswered-subject", gridName),
+                            zh("wartime.message.unanswered-body", name, zh("wartime.group." + person.group()), gridName))));
+            audit.recordAs("system", "wartime.escalated", person.gridCode(),
+                    "activation=%d person=%d".formatted(person.activationId(), person.personId()));
+        }
+        outbox.enqueue(outgoing);
+    }
+
+    private List<OutgoingMessage> notice(long activationId, long recipient, String purpose, String subject, String body) {
+        String mobile = staff.card(recipient).map(PersonCard::mobile).orElse("");
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (Channel channel : outbox.channels()) {
+            outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:%s".formatted(activationId, recipient, channel, purpose),
+                    channel, recipient, mobile, "wartime.escalation", "escalation:" + activationId, subject, body, ""));
+        }
+        return outgoing;
+    }
+
+    static String correlation(long activationId) {
+        return "activation:" + activationId;
+    }
+
+    /** An activation's board (403 outside the user's region, 404 unknown). */
+    public ActivationView activation(long id) {
+        ActivationStore.Row row = activations.find(id).filter(found -> scope.covers(found.gridCode()))
+                .orElseThrow(() -> new WartimeProblem(HttpStatus.NOT_FOUND, "problem.wartime.no-activation"));
+        return view(row);
+    }
+
+    /** Activations below a region or of one grid (by code prefix), newest first. */
+    public List<ActivationView> history(String codePrefix) {
+        scope.check(codePrefix);
+        return activations.history(codePrefix, 100).stream().map(this::summaryView).toList();
+    }
+
+    /**
+     * Returns the grid to peacetime: cancels messages not yet sent, tells everyone already reached, and keeps
+     * the board as it stood. Standing down twice is the same as once.
+     */
+    @Transactional
+    public ActivationView standDown(long id) {
+        ActivationStore.Row row = activations.find(id).filter(found -> scope.covers(found.gridCode()))
+                .orElseThrow(() -> new WartimeProblem(HttpStatus.NOT_FOUND, "problem.wartime.no-activation"));
+        scope.checkChange(row.gridCode(), PlanService.EDITORS);
+        String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
+        if (activations.standDown(id, by)) {
+            int cancelled = outbox.cancelPending(correlation(id));
+            String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+            java.util.Set<Long> reached = outbox.deliveries(correlation(id)).stream().filter(Delivery::reached)
+                    .map(Delivery::recipientId).collect(Collectors.toSet());
+            List<OutgoingMessage> notices = new ArrayList<>();
+            for (long personId : reached) {
+                String mobile = staff.card(personId).map(PersonCard::mobile).orElse("");
+                for (Channel channel : outbox.channels()) {
+                    notices.add(new OutgoingMessage("activation:%d:person:%d:%s:stand-down".formatted(id, personId, channel),
+                            channel, personId, mobile, "wartime.stand-down", "stand-down:" + id,
+                            zh("wartime.message.stand-down-subject", gridName), zh("wartime.message.stand-down-body", gridName), ""));
+                }
+            }
+            outbox.enqueue(notices);
+            audit.record("wartime.stood-down", row.gridCode(), "activation=%d cancelled=%d told=%d".formatted(id, cancelled, reached.size()));
+        }
+        return view(activations.find(id).orElseThrow());
+    }
+
+    /** What an acknowledgement link leads to, for its page. */
+    public record AckInfo(String outcome, String gridName, String personName, WartimeGroup group, boolean leader,
+                          String duties, String reason, String acknowledgedAt) {
+    }
+
+    /** Reads a link without using it: VALID, ACKNOWLEDGED (already), STOOD_DOWN, EXPIRED or INVALID (forged, unknown). */
+    public AckInfo ackInfo(String token) {
+        return ack(token, false);
+    }
+
+    /** Uses a link: records the acknowledgement once; every later use reports ACKNOWLEDGED with the first time. */
+    @Transactional
+    public AckInfo acknowledge(String token) {
+        return ack(token, true);
+    }
+
+    private AckInfo ack(String token, boolean use) {
+        var claim = links.verify(token).orElse(null);
+        if (claim == null) {
+            return new AckInfo("INVALID", null, null, null, false, null, null, null);
+        }
+        ActivationStore.Row row = activations.find(claim.activationId()).orElse(null);
+        ActivationStore.Member member = row == null ? null : activations.members(row.id()).stream()
+                .filter(m -> m.personId() == claim.personId()).findFirst().orElse(null);
+        if (member == null) {
+            return new AckInfo("INVALID", null, null, null, false, null, null, null);
+        }
+        String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+        String name = staff.card(member.personId()).map(PersonCard::name).orElse("");
+        String duties = plans.plan(row.gridCode()).map(plan -> plan.duties().get(member.group())).orElse("");
+        String outcome;
+        Instant acknowledged = member.acknowledgedAt();
+        if (acknowledged != null) {
+            outcome = "ACKNOWLEDGED";
+        } else if (!row.state().equals("ACTIVE")) {
+            outcome = "STOOD_DOWN";
+        } else if (claim.expires().isBefore(clock.instant())) {
+            outcome = "EXPIRED";
+        } else if (use) {
+            activations.acknowledge(row.id(), member.personId());
+            audit.recordAs("person:" + member.personId(), "wartime.acknowledged", row.gridCode(),
+                    "activation=%d person=%d".formatted(row.id(), member.personId()));
+            acknowledged = clock.instant();
+            outcome = "DONE";
+        } else {
+            outcome = "VALID";
+        }
+        return new AckInfo(outcome, gridName, name, member.group(), member.leader(), duties, row.reason(), time(acknowledged));
+    }
+
+    private String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone).format(instant);
+    }
+
+    private ActivationView summaryView(ActivationStore.Row row) {
+        String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+        return new ActivationView(row.id(), row.gridCode(), gridName, row.reason(), row.state(), row.incomplete(),
+                row.activatedBy(), time(row.activatedAt()), row.stoodDownBy(), time(row.stoodDownAt()), Map.of(), List.of(),
+                List.of(), null);
+    }
+
+    private ActivationView view(ActivationStore.Row row) {
+        boolean full = scope.currentUser().map(CurrentUser::role).filter(PlanService.CALLERS::contains).isPresent();
+        Map<Long, List<Delivery>> deliveries = new HashMap<>();
+        outbox.deliveries(correlation(row.id())).forEach(delivery ->
+                deliveries.computeIfAbsent(delivery.recipientId(), id -> new ArrayList<>()).add(delivery));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String state : List.of("PENDING", "SENT", "DELIVERED", "ACKNOWLEDGED", "FAILED", "ESCALATED")) {
+            counts.put(state, 0);
+        }
+        Map<WartimeGroup, int[]> groups = new EnumMap<>(WartimeGroup.class);
+        List<ActivationView.Person> people = new ArrayList<>();
+        List<Long> toAck = new ArrayList<>();
+        for (ActivationStore.Member member : activations.members(row.id())) {
+            List<Delivery> mine = deliveries.getOrDefault(member.personId(), List.of());
+            String state = state(member, mine);
+            counts.merge(state, 1, Integer::sum);
+            int[] group = groups.computeIfAbsent(member.group(), g -> new int[2]);
+            group[0]++;
+            Long seconds = null;
+            if (member.acknowledgedAt() != null) {
+                group[1]++;
+                seconds = Duration.between(row.activatedAt(), member.acknowledgedAt()).toSeconds();
+                toAck.add(seconds);
+            }
+            Map<String, String> channels = new LinkedHashMap<>();
+            mine.stream().filter(d -> d.topic().equals(TOPIC)).forEach(d -> channels.merge(d.channel().name(), d.state(),
+                    (a, b) -> rank(b) > rank(a) ? b : a));
+            PersonCard card = staff.card(member.personId()).orElse(null);
+            String mobile = card == null ? "" : full ? card.mobile() : MobileNumber.of(card.mobile()).masked();
+            people.add(new ActivationView.Person(member.personId(), card == null ? "" : card.name(), mobile, member.group(),
+                    member.leader(), state, channels, time(member.acknowledgedAt()), seconds, member.escalationLevel()));
+        }
+        List<ActivationView.GroupCount> groupCounts = new ArrayList<>();
+        groups.forEach((group, n) -> groupCounts.add(new ActivationView.GroupCount(group, n[0], n[1])));
+        toAck.sort(Long::compare);
+        String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+        return new ActivationView(row.id(), row.gridCode(), gridName, row.reason(), row.state(), row.incomplete(),
+                row.activatedBy(), time(row.activatedAt()), row.stoodDownBy(), time(row.stoodDownAt()), counts, groupCounts,
+                people, toAck.isEmpty() ? null : toAck.get(toAck.size() / 2));
+    }
+
+    private static int rank(String state) {
+        return switch (state) {
+            case "DELIVERED" -> 4;
+            case "SENT" -> 3;
+            case "PENDING" -> 2;
+            case "FAILED" -> 1;
+            default -> 0;
+        };
+    }
+
+    /**
+     * A person's state: acknowledged, else escalated, else how far their messages got. Messages leaving Wuyi
+     * (webhook, e-mail) decide it when there are any — the in-app list alone does not reach someone in the street.
+     */
+    static String state(ActivationStore.Member member, List<Delivery> deliveries) {
+        if (member.acknowledgedAt() != null) {
+            return "ACKNOWLEDGED";
+        }
+        if (member.escalationLevel() > 0) {
+            return "ESCALATED";
+        }
+        List<Delivery> calls = deliveries.stream().filter(d -> d.topic().equals(TOPIC)).toList();
+        List<Delivery> outside = calls.stream().filter(d -> d.channel() != Channel.IN_APP).toList();
+        List<Delivery> relevant = outside.isEmpty() ? calls : outside;
+        if (relevant.stream().anyMatch(d -> d.state().equals("DELIVERED"))) {
+            return "DELIVERED";
+        }
+        if (relevant.stream().anyMatch(d -> d.state().equals("SENT"))) {
+            return "SENT";
+        }
+        if (!relevant.isEmpty() && relevant.stream().allMatch(d -> d.state().equals("FAILED"))) {
+            return "FAILED";
+        }
+        return "PENDING";
+    }
+}

@@ -1,0 +1,129 @@
+package org.wuyi.wartime.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wuyi.wartime.WartimeGroup;
+
+/** Activations and their frozen members. */
+@Repository
+public class ActivationStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    ActivationStore(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    public record Row(long id, String gridCode, String reason, String state, String idempotencyKey, int planVersion,
+                      boolean incomplete, String activatedBy, Instant activatedAt, String stoodDownBy, Instant stoodDownAt) {
+    }
+
+    public record Member(long personId, WartimeGroup group, boolean leader, Instant acknowledgedAt, int escalationLevel) {
+    }
+
+    private static final String COLUMNS = "id, grid_code, reason, state, idempotency_key, plan_version, incomplete, activated_by, "
+            + "activated_at, stood_down_by, stood_down_at";
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE id = ?").param(id).query(ActivationStore::row).optional();
+    }
+
+    public Optional<Row> byKey(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE idempotency_key = ?").param(key).query(ActivationStore::row).optional();
+    }
+
+    public Optional<Row> inForce(String gridCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ? AND state = 'ACTIVE'").param(gridCode)
+                .query(ActivationStore::row).optional();
+    }
+
+    public List<Row> history(String prefix, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code >= ? AND grid_code < ? ORDER BY activated_at DESC, id DESC LIMIT ?")
+                .params(prefix, prefix + "~", limit).query(ActivationStore::row).list();
+    }
+
+    /** Inserts an activation unless its key was used or the grid has one in force; empty in either case. */
+    public Optional<Long> insert(String gridCode, String reason, String key, int planVersion, boolean incomplete, String by) {
+        return jdbc.sql("""
+                        INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")
+                .params(gridCode, reason, key, planVersion, incomplete, by).query(Long.class).optional();
+    }
+
+    /** Freezes the plan: copies the grid's current plan members into the activation. */
+    public int freeze(long activationId, String gridCode) {
+        return jdbc.sql("""
+                        INSERT INTO activation_member (activation_id, person_id, group_code, leader)
+                        SELECT ?, person_id, group_code, leader FROM plan_member WHERE grid_code = ?""")
+                .params(activationId, gridCode).update();
+    }
+
+    public List<Member> members(long activationId) {
+        return jdbc.sql("""
+                        SELECT person_id, group_code, leader, acknowledged_at, escalation_level FROM activation_member
+                        WHERE activation_id = ? ORDER BY array_position(ARRAY['COORDINATION','MEDICAL_SUPPORT','NUCLEIC_ACID_TESTING',
+                              'PERSONNEL_CONTROL','SUPPLY','SECURITY','SANITATION','LOGISTICS'], group_code), leader DESC, person_id""")
+                .param(activationId)
+                .query((rs, n) -> new Member(rs.getLong(1), WartimeGroup.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        instant(rs.getTimestamp(4)), rs.getInt(5)))
+                .list();
+    }
+
+    /** Records an acknowledgement once; false when it was already recorded. */
+    public boolean acknowledge(long activationId, long personId) {
+        return jdbc.sql("UPDATE activation_member SET acknowledged_at = now() WHERE activation_id = ? AND person_id = ? AND acknowledged_at IS NULL")
+                .params(activationId, personId).update() == 1;
+    }
+
+    public boolean standDown(long id, String by) {
+        return jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_by = ?, stood_down_at = now() WHERE id = ? AND state = 'ACTIVE'")
+                .params(by, id).update() == 1;
+    }
+
+    /**
+     * Unacknowledged members of activations in force at an escalation level, activated before a moment — or,
+     * with {@code orFailed}, whose every message outside Wuyi (webhook, e-mail) has failed — locked for this caller.
+     */
+    public record Due(long activationId, String gridCode, long personId, WartimeGroup group) {
+    }
+
+    public List<Due> dueForEscalation(int level, Instant activatedBefore, boolean orFailed, int limit) {
+        return jdbc.sql("""
+                        SELECT m.activation_id, a.grid_code, m.person_id, m.group_code FROM activation_member m
+                        JOIN activation a ON a.id = m.activation_id
+                        WHERE a.state = 'ACTIVE' AND m.acknowledged_at IS NULL AND m.escalation_level = ?
+                          AND (a.activated_at < ? OR (? AND EXISTS (
+                                SELECT 1 FROM outbox_message o WHERE o.correlation = 'activation:' || a.id
+                                  AND o.recipient_id = m.person_id AND o.channel <> 'IN_APP') AND NOT EXISTS (
+                                SELECT 1 FROM outbox_message o WHERE o.correlation = 'activation:' || a.id
+                                  AND o.recipient_id = m.person_id AND o.channel <> 'IN_APP' AND o.state <> 'FAILED')))
+                        ORDER BY m.activation_id, m.person_id LIMIT ? FOR UPDATE OF m SKIP LOCKED""")
+                .params(level, Timestamp.from(activatedBefore), orFailed, limit)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), WartimeGroup.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    public void setEscalation(List<Due> due, int level) {
+        List<Object[]> rows = new ArrayList<>();
+        due.forEach(d -> rows.add(new Object[] {level, d.activationId(), d.personId()}));
+        batches.batchUpdate("UPDATE activation_member SET escalation_level = ? WHERE activation_id = ? AND person_id = ?", rows);
+    }
+}

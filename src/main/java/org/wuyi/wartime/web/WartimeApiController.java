@@ -1,0 +1,110 @@
+package org.wuyi.wartime.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.wuyi.grid.GridCode;
+import org.wuyi.region.RegionService;
+import org.wuyi.wartime.ActivationService;
+import org.wuyi.wartime.ActivationView;
+import org.wuyi.wartime.PlanEdit;
+import org.wuyi.wartime.PlanService;
+import org.wuyi.wartime.PlanView;
+import org.wuyi.wartime.WartimeProblem;
+
+@RestController
+@Tag(name = "wartime", description = "Eight-group plans and one-click activation within the caller's region")
+class WartimeApiController {
+
+    private final PlanService plans;
+    private final ActivationService activations;
+
+    WartimeApiController(PlanService plans, ActivationService activations) {
+        this.plans = plans;
+        this.activations = activations;
+    }
+
+    static GridCode grid(String code) {
+        return GridCode.parse(code).orElseThrow(() -> new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.grid.invalid-code"));
+    }
+
+    record Activate(String reason, Boolean override, List<String> grids) {
+        boolean overridden() {
+            return Boolean.TRUE.equals(override);
+        }
+    }
+
+    @GetMapping("/api/v1/grids/{gridCode}/plan")
+    @Operation(summary = "A residential grid's eight-group plan with what keeps it from being complete")
+    PlanView plan(@PathVariable String gridCode) {
+        return plans.plan(grid(gridCode));
+    }
+
+    @PostMapping("/api/v1/grids/{gridCode}/plan/propose")
+    @Operation(summary = "Fill an empty plan from the grid's roster by role, for the secretary to adjust")
+    PlanView propose(@PathVariable String gridCode) {
+        return plans.propose(grid(gridCode));
+    }
+
+    @PutMapping("/api/v1/grids/{gridCode}/plan")
+    @Operation(summary = "Save a whole plan (every person in one group; each leader a member of the group) with the version read")
+    PlanView save(@PathVariable String gridCode, @RequestBody PlanEdit edit) {
+        return plans.save(grid(gridCode), edit);
+    }
+
+    @PostMapping("/api/v1/grids/{gridCode}/activations")
+    @Operation(summary = "One-click activation: 201 with a new activation, 200 with the existing one (same Idempotency-Key, or already active)")
+    ResponseEntity<ActivationView> activate(@PathVariable String gridCode, @RequestHeader("Idempotency-Key") String key,
+                                            @RequestBody Activate request) {
+        ActivationService.Result result = activations.activate(grid(gridCode), request.reason(), key, request.overridden());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.activation());
+    }
+
+    record Many(int created, int existing, List<ActivationView> activations) {
+    }
+
+    @PostMapping("/api/v1/regions/{code}/activations")
+    @Operation(summary = "Activate the listed grids, or every residential grid of a community or street, with one Idempotency-Key")
+    Many activateMany(@PathVariable String code, @RequestHeader("Idempotency-Key") String key, @RequestBody Activate request) {
+        List<GridCode> grids = request.grids() == null || request.grids().isEmpty()
+                ? activations.residentialGrids(RegionService.parseCode(code))
+                : request.grids().stream().map(WartimeApiController::grid).toList();
+        List<ActivationService.Result> results = activations.activateAll(grids, request.reason(), key, request.overridden());
+        int created = (int) results.stream().filter(ActivationService.Result::created).count();
+        return new Many(created, results.size() - created, results.stream().map(ActivationService.Result::activation).toList());
+    }
+
+    @GetMapping("/api/v1/activations/{id}")
+    @Operation(summary = "An activation's live board: each person's group and state, counts per state and group")
+    ActivationView activation(@PathVariable long id) {
+        return activations.activation(id);
+    }
+
+    @PostMapping("/api/v1/activations/{id}/stand-down")
+    @Operation(summary = "Return the grid to peacetime: cancel undelivered messages, tell everyone already reached")
+    ActivationView standDown(@PathVariable long id) {
+        return activations.standDown(id);
+    }
+
+    @GetMapping("/api/v1/grids/{gridCode}/activations")
+    @Operation(summary = "A grid's activation history, newest first")
+    List<ActivationView> gridHistory(@PathVariable String gridCode) {
+        return activations.history(grid(gridCode).value());
+    }
+
+    @GetMapping("/api/v1/regions/{code}/activations")
+    @Operation(summary = "Activations of the grids below a region, newest first")
+    List<ActivationView> history(@PathVariable String code) {
+        return activations.history(RegionService.parseCode(code).value());
+    }
+}
