@@ -45,6 +45,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** A JSON POST with extra headers (name, value, name, value, …). */
+    public Response postJson(String path, String username, String json, String... headers) {
+        HttpRequest.Builder request = request(path, username, DEMO_PASSWORD).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     public Response delete(String path, String username) {
         return send(request(path, username, DEMO_PASSWORD).DELETE().build());
     }

@@ -1,0 +1,231 @@
+package org.wuyi.wartime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wuyi.support.Api;
+import org.wuyi.support.WuyiIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** Eight-group plans, one-click activation and acknowledgement, through the API as officials and residents use them. */
+@WuyiIntegrationTest
+class WartimeIntegrationTests {
+
+    private static final String COMMUNITY = "350102005001";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Api api;
+
+    WartimeIntegrationTests(@LocalServerPort int port) {
+        this.api = new Api(port);
+    }
+
+    private String grid(int index) {
+        return jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code OFFSET ? LIMIT 1")
+                .params(COMMUNITY + "%", index).query(String.class).single();
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(item -> values.add(item.get(field).asString()));
+        return values;
+    }
+
+    private Api.Response activate(String grid, String key, String body) {
+        return api.postJson("/api/v1/grids/" + grid + "/activations", "yqhn", body, "Idempotency-Key", key);
+    }
+
+    private void standDownAll(String grid) {
+        jdbc.sql("SELECT id FROM activation WHERE grid_code = ? AND state = 'ACTIVE'").param(grid).query(Long.class).list()
+                .forEach(id -> api.postJson("/api/v1/activations/" + id + "/stand-down", "yqhn", ""));
+    }
+
+    @Test
+    void everyDemoGridHasACompletePlanProposedFromItsRoster() {
+        assertThat(jdbc.sql("SELECT count(*) FROM wartime_plan WHERE grid_code LIKE '350102%'").query(Long.class).single()).isEqualTo(1152);
+        JsonNode plan = api.get("/api/v1/grids/" + grid(0) + "/plan", "yqhn").json();
+        assertThat(plan.get("exists").asBoolean()).isTrue();
+        assertThat(plan.get("problems")).isEmpty();
+        assertThat(texts(plan.get("groups"), "group")).containsExactly("COORDINATION", "MEDICAL_SUPPORT", "NUCLEIC_ACID_TESTING",
+                "PERSONNEL_CONTROL", "SUPPLY", "SECURITY", "SANITATION", "LOGISTICS");
+        JsonNode coordination = plan.get("groups").get(0);
+        assertThat(coordination.get("leader").get("source").asString()).isEqualTo("GRID_WORKER");
+        assertThat(coordination.get("duties").asString()).contains("统筹");
+        assertThat(plan.get("groups").get(5).get("leader").get("source").asString()).isEqualTo("POLICE");
+        // Everyone on the roster is in exactly one group.
+        List<String> people = new ArrayList<>();
+        plan.get("groups").forEach(group -> group.get("members").forEach(m -> people.add(m.get("personId").asString())));
+        assertThat(people).doesNotHaveDuplicates();
+        assertThat(people).hasSize(api.get("/api/v1/grids/" + grid(0) + "/staff", "yqhn").json().get("members").valueStream()
+                .map(m -> m.get("personId").asLong()).distinct().toList().size()
+                + jdbc.sql("SELECT count(*) FROM sent_down_cadre WHERE community_code = ?").param(COMMUNITY).query(Integer.class).single());
+
+        assertThat(api.postJson("/api/v1/grids/" + grid(0) + "/plan/propose", "yqhn", "").status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/grids/" + grid(0) + "/plan", "guoguang").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPlanEditPutsEachPersonInOneGroupAndALeaderAmongItsMembers() {
+        String grid = grid(1);
+        JsonNode plan = api.get("/api/v1/grids/" + grid + "/plan", "yqhn").json();
+        long someone = plan.get("groups").get(4).get("members").get(0).get("personId").asLong();
+        String twice = edit(plan, someone, 7);
+        Api.Response refused = api.put("/api/v1/grids/" + grid + "/plan", "yqhn", twice);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("只能在一个组");
+        Api.Response stale = api.put("/api/v1/grids/" + grid + "/plan", "yqhn", edit(plan, null, -1).replace(
+                "\"version\":" + plan.get("version").asInt(), "\"version\":" + (plan.get("version").asInt() + 5)));
+        assertThat(stale.status()).isEqualTo(409);
+        Api.Response saved = api.put("/api/v1/grids/" + grid + "/plan", "yqhn", edit(plan, null, -1));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().get("version").asInt()).isEqualTo(plan.get("version").asInt() + 1);
+    }
+
+    /** The plan as a PUT body, optionally with {@code extra} added to group {@code intoGroup} as well. */
+    private static String edit(JsonNode plan, Long extra, int intoGroup) {
+        StringBuilder body = new StringBuilder("{\"version\":").append(plan.get("version").asInt()).append(",\"groups\":[");
+        for (int g = 0; g < plan.get("groups").size(); g++) {
+            JsonNode group = plan.get("groups").get(g);
+            List<String> ids = new ArrayList<>();
+            group.get("members").forEach(m -> ids.add(m.get("personId").asString()));
+            if (extra != null && g == intoGroup) {
+                ids.add(String.valueOf(extra));
+            }
+            body.append(g == 0 ? "" : ",").append("{\"group\":\"").append(group.get("group").asString())
+                    .append("\",\"leaderId\":").append(group.get("leader").get("personId").asLong())
+                    .append(",\"memberIds\":[").append(String.join(",", ids)).append("]}");
+        }
+        return body.append("]}").toString();
+    }
+
+    @Test
+    void oneClickIsIdempotentFreezesThePlanAndWritesEveryMessageInTheSameTransaction() throws Exception {
+        String grid = grid(2);
+        standDownAll(grid);
+        long planned = jdbc.sql("SELECT count(*) FROM plan_member WHERE grid_code = ?").param(grid).query(Long.class).single();
+        Api.Response first = activate(grid, "click-" + grid, "{\"reason\":\"小区发现确诊病例\"}");
+        assertThat(first.status()).isEqualTo(201);
+        long id = first.json().get("id").asLong();
+        try {
+            assertThat(first.json().get("people")).hasSize((int) planned);
+            assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE correlation = ?").param("activation:" + id)
+                    .query(Long.class).single()).as("one in-app message per person").isEqualTo(planned);
+            // A double click, a retry and a second official: all the same activation.
+            Api.Response again = activate(grid, "click-" + grid, "{\"reason\":\"小区发现确诊病例\"}");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.json().get("id").asLong()).isEqualTo(id);
+            Api.Response other = api.postJson("/api/v1/grids/" + grid + "/activations", "nanjie", "{\"reason\":\"另一位干部\"}",
+                    "Idempotency-Key", "other-official");
+            assertThat(other.status()).isEqualTo(200);
+            assertThat(other.json().get("id").asLong()).isEqualTo(id);
+            assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE correlation = ?").param("activation:" + id)
+                    .query(Long.class).single()).isEqualTo(planned);
+
+            // Editing the plan now does not change who was called.
+            JsonNode plan = api.get("/api/v1/grids/" + grid + "/plan", "yqhn").json();
+            StringBuilder smaller = new StringBuilder(edit(plan, null, -1));
+            long dropped = plan.get("groups").get(4).get("members").get(plan.get("groups").get(4).get("members").size() - 1)
+                    .get("personId").asLong();
+            String body = smaller.toString().replace("," + dropped + "]", "]");
+            assertThat(api.put("/api/v1/grids/" + grid + "/plan", "yqhn", body).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/activations/" + id, "yqhn").json().get("people")).hasSize((int) planned);
+
+            // In-app messages are delivered by the outbox workers; the board shows it.
+            JsonNode board = waitFor(id, "DELIVERED", (int) planned);
+            assertThat(board.get("counts").get("DELIVERED").asInt()).isEqualTo(planned);
+            assertThat(api.get("/api/v1/activations/" + id, "guoguang").status()).as("not in their region: not revealed").isEqualTo(404);
+        } finally {
+            api.postJson("/api/v1/activations/" + id + "/stand-down", "yqhn", "");
+        }
+        JsonNode stood = api.get("/api/v1/activations/" + id, "yqhn").json();
+        assertThat(stood.get("state").asString()).isEqualTo("STOOD_DOWN");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE correlation = ?").param("stand-down:" + id)
+                .query(Long.class).single()).as("everyone reached is told").isEqualTo(planned);
+    }
+
+    private JsonNode waitFor(long id, String state, int count) throws InterruptedException {
+        JsonNode board = null;
+        for (int i = 0; i < 100; i++) {
+            board = api.get("/api/v1/activations/" + id, "yqhn").json();
+            if (board.get("counts").get(state).asInt() >= count) {
+                return board;
+            }
+            Thread.sleep(100);
+        }
+        return board;
+    }
+
+    @Test
+    void twoOfficialsAtOnceGiveOneActivation() throws Exception {
+        String grid = grid(3);
+        standDownAll(grid);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Api.Response>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String key = "race-" + grid + "-" + i;
+                String user = i % 2 == 0 ? "yqhn" : "nanjie";
+                clicks.add(() -> api.postJson("/api/v1/grids/" + grid + "/activations", user, "{\"reason\":\"同时启动\"}",
+                        "Idempotency-Key", key));
+            }
+            Set<Long> ids = new TreeSet<>();
+            int created = 0;
+            for (Future<Api.Response> result : pool.invokeAll(clicks)) {
+                Api.Response response = result.get();
+                assertThat(response.status()).isIn(200, 201);
+                created += response.status() == 201 ? 1 : 0;
+                ids.add(response.json().get("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+            standDownAll(grid);
+        }
+    }
+
+    @Test
+    void refusalsSayWhatIsWrongAndAnOverrideIsAudited() {
+        assertThat(api.postJson("/api/v1/grids/" + jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102100012%' AND kind = 'RESIDENTIAL' LIMIT 1")
+                .query(String.class).single() + "/activations", "yqhn", "{\"reason\":\"越界\"}", "Idempotency-Key", "x").status()).isEqualTo(403);
+        assertThat(activate(grid(4), "no-reason", "{\"reason\":\"\"}").status()).isEqualTo(400);
+        assertThat(api.postJson("/api/v1/grids/" + grid(4) + "/activations", "yqhn", "{\"reason\":\"r\"}").status())
+                .as("no Idempotency-Key").isEqualTo(400);
+
+        // A plan without a leader for one group is incomplete.
+        String grid = grid(5);
+        standDownAll(grid);
+        jdbc.sql("UPDATE plan_member SET leader = FALSE WHERE grid_code = ? AND group_code = 'SUPPLY'").param(grid).update();
+        try {
+            Api.Response incomplete = activate(grid, "incomplete-" + grid, "{\"reason\":\"疫情\"}");
+            assertThat(incomplete.status()).isEqualTo(422);
+            assertThat(incomplete.json().get("detail").asString()).contains("群众保供组没有组长");
+            long before = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'wartime.activated-incomplete'").query(Long.class).single();
+            Api.Response overridden = activate(grid, "override-" + grid, "{\"reason\":\"疫情\",\"override\":true}");
+            assertThat(overridden.status()).isEqualTo(201);
+            assertThat(overridden.json().get("incomplete").asBoolean()).isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'wartime.activated-incomplete'").query(Long.class).single())
+                    .isEqualTo(before + 1);
+        } finally {
+            standDownAll(grid);
+            jdbc.sql("""
+                    UPDATE plan_member SET leader = TRUE WHERE grid_code = ? AND group_code = 'SUPPLY'
+                      AND person_id = (SELECT min(person_id) FROM plan_member WHERE grid_code = ? AND group_code = 'SUPPLY')""")
+                    .params(grid, grid).update();
+        }
+    }
+}
