@@ -228,4 +228,38 @@ class WartimeIntegrationTests {
                     .params(grid, grid).update();
         }
     }
+
+    @Test
+    void aPersonalLinkAcknowledgesOnceWithoutLoggingInAndNothingElse() throws Exception {
+        String grid = grid(6);
+        standDownAll(grid);
+        long id = activate(grid, "ack-" + grid, "{\"reason\":\"演练\"}").json().get("id").asLong();
+        List<String> links = jdbc.sql("SELECT link FROM outbox_message WHERE correlation = ? ORDER BY recipient_id")
+                .param("activation:" + id).query(String.class).list();
+        String path = links.get(0).substring(links.get(0).indexOf("/ack/"));
+        Api.Response page = api.get(path, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("已进入战时状态", "id=\"ack-button\"");
+
+        Api.Response done = api.postBytes(path, null, new byte[0], "application/x-www-form-urlencoded");
+        assertThat(done.body()).contains("data-outcome=\"DONE\"");
+        Api.Response twice = api.postBytes(path, null, new byte[0], "application/x-www-form-urlencoded");
+        assertThat(twice.body()).contains("data-outcome=\"ACKNOWLEDGED\"", "无需重复操作");
+        JsonNode board = api.get("/api/v1/activations/" + id, "yqhn").json();
+        assertThat(board.get("counts").get("ACKNOWLEDGED").asInt()).isEqualTo(1);
+        assertThat(board.get("medianSecondsToAcknowledge").isNull()).isFalse();
+
+        String forged = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
+        Api.Response refused = api.postBytes(forged, null, new byte[0], "application/x-www-form-urlencoded");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("data-outcome=\"INVALID\"");
+        assertThat(api.get("/ack/not-a-token", null).status()).isEqualTo(400);
+
+        api.postJson("/api/v1/activations/" + id + "/stand-down", "yqhn", "");
+        String other = links.get(1).substring(links.get(1).indexOf("/ack/"));
+        assertThat(api.postBytes(other, null, new byte[0], "application/x-www-form-urlencoded").body())
+                .contains("data-outcome=\"STOOD_DOWN\"");
+        assertThat(api.get("/api/v1/activations/" + id, "yqhn").json().get("counts").get("ACKNOWLEDGED").asInt())
+                .as("after stand-down a link changes nothing").isEqualTo(1);
+    }
 }

@@ -2,6 +2,7 @@ package org.wuyi.wartime.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,15 +98,20 @@ class WartimePageController {
     }
 
     @GetMapping("/ack/{token}")
-    String ack(@PathVariable String token, Model model) {
-        model.addAttribute("ack", activations.ackInfo(token));
-        model.addAttribute("token", token);
-        return "wartime/ack";
+    String ack(@PathVariable String token, Model model, HttpServletResponse response) {
+        return ackPage(activations.ackInfo(token), token, model, response);
     }
 
     @PostMapping("/ack/{token}")
-    String acknowledge(@PathVariable String token, Model model) {
-        model.addAttribute("ack", activations.acknowledge(token));
+    String acknowledge(@PathVariable String token, Model model, HttpServletResponse response) {
+        return ackPage(activations.acknowledge(token), token, model, response);
+    }
+
+    private static String ackPage(ActivationService.AckInfo ack, String token, Model model, HttpServletResponse response) {
+        if (ack.outcome().equals("INVALID")) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("ack", ack);
         model.addAttribute("token", token);
         return "wartime/ack";
     }
