@@ -38,7 +38,8 @@ class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final WebhookSender webhook;
-    private final String name = ManagementFactory.getRuntimeMXBean().getName();
+    /** This instance's name in the attempts it records: process, host and a random part (two contexts in one JVM differ). */
+    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
     private ExecutorService threads;
 

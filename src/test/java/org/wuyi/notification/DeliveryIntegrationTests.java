@@ -1,0 +1,184 @@
+package org.wuyi.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.wuyi.WuyiApplication;
+import org.wuyi.grid.GridCode;
+import org.wuyi.support.TestDatabase;
+import org.wuyi.wartime.ActivationService;
+import org.wuyi.wartime.ActivationView;
+
+/**
+ * The outbox under stress, with real Wuyi instances (non-web) on one PostgreSQL database and a real HTTP
+ * receiver: an instance stopped in the middle of a fan-out and another started in its place; two instances
+ * delivering side by side; a receiver that fails or hangs.
+ */
+class DeliveryIntegrationTests {
+
+    private static final String SECRET = "test-webhook-secret";
+    private static String database;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void database() throws Exception {
+        database = TestDatabase.freshDatabase("delivery");
+        receiver = new WebhookReceiver(SECRET);
+        // The first instance generates the demo district (grids, staff, plans); later ones find it there.
+        start("--wuyi.notification.workers-enabled=false").close();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    private static ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--wuyi.notification.webhook.url=" + receiver.url(), "--wuyi.notification.webhook.secret=" + SECRET,
+                "--wuyi.notification.batch=10", "--wuyi.notification.poll=50ms", "--wuyi.wartime.escalation-enabled=false"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(WuyiApplication.class).web(WebApplicationType.NONE).profiles("demo")
+                .run(args.toArray(String[]::new));
+    }
+
+    private static void signIn(ConfigurableApplicationContext wuyi, String username) {
+        UserDetails user = wuyi.getBean(UserDetailsService.class).loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** Activates {@code count} residential grids, from the {@code from}-th, of the {@code community}-th community of the district. */
+    private static List<Long> activate(ConfigurableApplicationContext wuyi, int communityIndex, int from, int count, String key) {
+        signIn(wuyi, "gulou");
+        JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+        String community = jdbc.sql("SELECT code FROM region WHERE code LIKE '350102%' AND length(code) = 12 ORDER BY code OFFSET ? LIMIT 1")
+                .param(communityIndex).query(String.class).single();
+        List<GridCode> grids = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code OFFSET ? LIMIT ?")
+                .params(community + "%", from, count).query(String.class).list().stream().map(code -> GridCode.parse(code).orElseThrow()).toList();
+        return wuyi.getBean(ActivationService.class).activateAll(grids, "演练", key, false).stream()
+                .map(result -> result.activation().id()).toList();
+    }
+
+    private static long count(JdbcClient jdbc, String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 20 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within %d s", seconds).isTrue();
+    }
+
+    private static String correlations(List<Long> ids) {
+        return ids.stream().map(id -> "'activation:" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+    }
+
+    @Test
+    void anInstanceStoppedMidFanOutLeavesTheRestToTheNextAndNothingIsSentTwice() throws Exception {
+        receiver.mode = WebhookReceiver.Mode.ACCEPT;
+        receiver.delayMillis = 5;
+        ConfigurableApplicationContext first = start("--wuyi.notification.workers=2");
+        List<Long> ids = activate(first, 0, 0, 12, "restart");
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        String webhooks = "SELECT count(*) FROM outbox_message WHERE channel = 'WEBHOOK' AND correlation IN (" + correlations(ids) + ")";
+        long total = count(jdbc, webhooks);
+        assertThat(total).isGreaterThan(100);
+        await(() -> count(jdbc, webhooks + " AND state = 'DELIVERED'") > total / 4, 60);
+        first.close();
+        long afterStop = count(TestJdbc.of(database), webhooks + " AND state = 'DELIVERED'");
+        assertThat(afterStop).as("the first instance stopped part-way").isLessThan(total);
+
+        receiver.delayMillis = 0;
+        try (ConfigurableApplicationContext second = start()) {
+            JdbcClient jdbc2 = second.getBean(JdbcClient.class);
+            await(() -> count(jdbc2, webhooks + " AND state = 'DELIVERED'") == total, 60);
+        }
+        for (Long id : ids) {
+            for (String key : TestJdbc.of(database).sql("SELECT idempotency_key FROM outbox_message WHERE channel = 'WEBHOOK' AND correlation = ?")
+                    .param("activation:" + id).query(String.class).list()) {
+                assertThat(receiver.accepted.get(key)).as(key).isNotNull();
+                assertThat(receiver.accepted.get(key).get()).as("seen once: " + key).isEqualTo(1);
+            }
+        }
+        assertThat(receiver.badSignatures.get()).isZero();
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndDeliverEachMessageOnce() throws Exception {
+        receiver.mode = WebhookReceiver.Mode.ACCEPT;
+        receiver.delayMillis = 2;
+        try (ConfigurableApplicationContext a = start(); ConfigurableApplicationContext b = start()) {
+            List<Long> ids = activate(a, 1, 0, 12, "pair");
+            JdbcClient jdbc = b.getBean(JdbcClient.class);
+            String webhooks = "SELECT count(*) FROM outbox_message WHERE channel = 'WEBHOOK' AND correlation IN (" + correlations(ids) + ")";
+            long total = count(jdbc, webhooks);
+            await(() -> count(jdbc, webhooks + " AND state = 'DELIVERED'") == total, 60);
+            List<String> keys = jdbc.sql("SELECT idempotency_key FROM outbox_message WHERE channel = 'WEBHOOK' AND correlation IN ("
+                    + correlations(ids) + ")").query(String.class).list();
+            keys.forEach(key -> assertThat(receiver.accepted.get(key).get()).as("seen once: " + key).isEqualTo(1));
+            long workers = count(jdbc, """
+                    SELECT count(DISTINCT split_part(worker, '/', 2)) FROM delivery_attempt d JOIN outbox_message o ON o.id = d.message_id
+                    WHERE o.correlation IN (%s)""".formatted(correlations(ids)));
+            assertThat(workers).as("both instances delivered").isEqualTo(2);
+            assertThat(count(jdbc, """
+                    SELECT count(*) FROM delivery_attempt d JOIN outbox_message o ON o.id = d.message_id
+                    WHERE o.channel = 'WEBHOOK' AND o.correlation IN (%s)""".formatted(correlations(ids))))
+                    .as("one attempt per message").isEqualTo(total);
+        }
+    }
+
+    @Test
+    void aFailingOrHangingReceiverGetsRetriesThenThePersonIsFailedAndEscalated() throws Exception {
+        receiver.delayMillis = 0;
+        try (ConfigurableApplicationContext wuyi = start("--wuyi.notification.max-attempts=3", "--wuyi.notification.backoff=100ms",
+                "--wuyi.notification.webhook.timeout=300ms", "--wuyi.wartime.escalation-enabled=true",
+                "--wuyi.wartime.escalation-check=200ms", "--wuyi.wartime.remind-after=1h")) {
+            JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+            for (WebhookReceiver.Mode mode : List.of(WebhookReceiver.Mode.FAIL, WebhookReceiver.Mode.HANG)) {
+                receiver.mode = mode;
+                long id = activate(wuyi, 2, mode == WebhookReceiver.Mode.FAIL ? 0 : 1, 1, "failing-" + mode).getFirst();
+                String calls = "SELECT count(*) FROM outbox_message WHERE channel = 'WEBHOOK' AND correlation = 'activation:" + id
+                        + "' AND idempotency_key LIKE '%:call:0'";
+                long people = count(jdbc, calls);
+                await(() -> count(jdbc, calls + " AND state = 'FAILED' AND attempts = 3") == people, 60);
+                assertThat(count(jdbc, """
+                        SELECT count(*) FROM delivery_attempt d JOIN outbox_message o ON o.id = d.message_id
+                        WHERE o.correlation = ? AND o.channel = 'WEBHOOK' AND o.idempotency_key LIKE '%:call:0'
+                          AND d.outcome = 'RETRY'""", "activation:" + id))
+                        .as("two retries each before failing").isEqualTo(people * 2);
+                if (mode == WebhookReceiver.Mode.HANG) {
+                    assertThat(jdbc.sql("SELECT last_error FROM outbox_message WHERE correlation = ? AND channel = 'WEBHOOK' AND idempotency_key LIKE '%:call:0' LIMIT 1")
+                            .param("activation:" + id).query(String.class).single()).contains("Timeout");
+                }
+                // Every message outside Wuyi failed: escalation starts at once, without waiting the five minutes.
+                signIn(wuyi, "gulou");
+                await(() -> wuyi.getBean(ActivationService.class).activation(id).counts().get("ESCALATED") == people, 30);
+                ActivationView board = wuyi.getBean(ActivationService.class).activation(id);
+                assertThat(board.counts().get("ESCALATED")).isEqualTo((int) people);
+                assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:call:1'",
+                        "activation:" + id)).as("everyone called again").isPositive();
+                assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ?", "escalation:" + id))
+                        .as("group leaders told").isPositive();
+            }
+        } finally {
+            receiver.mode = WebhookReceiver.Mode.ACCEPT;
+        }
+    }
+}
