@@ -303,6 +303,48 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryActivatesAGridWithOneClickAndWatchsEveryoneAnswer() throws Exception {
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102005001%' AND kind = 'RESIDENTIAL' ORDER BY code OFFSET 8 LIMIT 1")
+                .query(String.class).single();
+        int planned = jdbc.sql("SELECT count(*) FROM plan_member WHERE grid_code = ?").param(grid).query(Integer.class).single();
+        logIn("yqhn", "wuyi-demo");
+        page.navigate(url("/grids/" + grid));
+        page.locator("#open-plan").click();
+        page.waitForURL("**/grids/" + grid + "/plan");
+        assertThat(page.locator("#groups .card").count()).isEqualTo(8);
+        assertThat(page.locator("#groups").textContent()).contains("综合协调（宣传引导）组", "后勤保障组", "组长");
+        screenshot("yqhn-plan");
+        page.locator("#reason").fill("小区发现一例阳性");
+        page.locator("#activate-button").dblclick();
+        page.waitForURL("**/activations/*");
+        long id = Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+        try {
+            assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE grid_code = ?").param(grid).query(Integer.class).single())
+                    .as("a double click is one activation").isEqualTo(1);
+            assertThat(page.locator("#people tbody tr").count()).isEqualTo(planned);
+            assertThat(page.locator("#activation-state").textContent()).isEqualTo("战时状态");
+
+            String link = jdbc.sql("SELECT link FROM outbox_message WHERE correlation = ? ORDER BY recipient_id LIMIT 1")
+                    .param("activation:" + id).query(String.class).single();
+            try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+                Page resident = phone.newPage();
+                resident.navigate(url(link.substring(link.indexOf("/ack/"))));
+                resident.locator("#ack-button").click();
+                assertThat(resident.locator("#ack-outcome").getAttribute("data-outcome")).isEqualTo("DONE");
+                resident.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("resident-ack.png")));
+            }
+            // The board refreshes itself.
+            page.waitForCondition(() -> page.locator("[data-state=ACKNOWLEDGED]").textContent().equals("1"),
+                    new Page.WaitForConditionOptions().setTimeout(15_000));
+            screenshot("yqhn-board");
+            page.locator("#stand-down").click();
+            page.waitForCondition(() -> page.locator("#activation-state").textContent().equals("已恢复平时"));
+        } finally {
+            jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE id = ? AND state = 'ACTIVE'").param(id).update();
+        }
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();
