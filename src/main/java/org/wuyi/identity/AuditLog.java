@@ -19,9 +19,11 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final RegionScope scope;
 
-    AuditLog(JdbcClient jdbc, RegionScope scope) {
+    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, RegionScope scope) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.scope = scope;
     }
@@ -44,6 +46,22 @@ public class AuditLog {
                 .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("region_code"), rs.getString("detail")))
                 .list();
+    }
+
+    /** One entry of a batch: the region it is about and what happened. */
+    public record Entry(String regionCode, String detail) {
+    }
+
+    /** Records many changes of one kind by the signed-in user at once (e.g. the grids of one activation of a street). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(String action, List<Entry> entries) {
+        String actor = scope.currentUser().map(CurrentUser::username).orElse(SYSTEM);
+        List<Object[]> rows = entries.stream().map(entry -> new Object[] {actor, action, entry.regionCode(), entry.detail()}).toList();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batches.batchUpdate(
+                    "INSERT INTO audit_log (actor, action, region_code, detail) VALUES (?, ?, ?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
     }
 
     /** Records a change made by a named actor, such as the operator of a command-line import. */

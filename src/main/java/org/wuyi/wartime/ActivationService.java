@@ -101,60 +101,128 @@ public class ActivationService {
      */
     @Transactional
     public Result activate(GridCode code, String reason, String idempotencyKey, boolean override) {
-        scope.checkChange(code.value(), PlanService.EDITORS);
+        String key = checkedKey(idempotencyKey);
+        Result result = activateGrids(java.util.LinkedHashMap.newLinkedHashMap(1), Map.of(code, key), reason, override).getFirst();
+        return new Result(view(activations.find(result.activation().id()).orElseThrow()), result.created());
+    }
+
+    /**
+     * Activates several grids — listed, or every residential grid of a community or street — at once, all or
+     * nothing, with one key (each grid's activation gets the key plus its code, so a retry finds them all).
+     * The results carry the board's headline only; each activation's board has the people.
+     */
+    @Transactional
+    public List<Result> activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
+        String key = checkedKey(idempotencyKey);
+        Map<GridCode, String> keys = new LinkedHashMap<>();
+        codes.forEach(code -> keys.put(code, key + ":" + code.value()));
+        return activateGrids(new LinkedHashMap<>(), keys, reason, override);
+    }
+
+    private static String checkedKey(String idempotencyKey) {
         String key = idempotencyKey == null ? "" : idempotencyKey.strip();
         if (key.isEmpty() || key.length() > 100) {
             throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.idempotency-key");
         }
+        return key;
+    }
+
+    /**
+     * The one path of every activation, set-based so that a street or the whole district goes in a few
+     * statements: existing activations (same key, or in force) are returned as they are; the rest are
+     * checked, inserted, frozen and their messages written to the outbox, in this transaction.
+     */
+    private List<Result> activateGrids(Map<String, Result> results, Map<GridCode, String> keys, String reason, boolean override) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        keys.keySet().forEach(code -> scope.checkChange(code.value(), PlanService.EDITORS));
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 200 || "=+-@".indexOf(why.charAt(0)) >= 0 || why.chars().anyMatch(Character::isISOControl)) {
             throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.reason");
         }
-        var existing = activations.byKey(key);
-        if (existing.isPresent()) {
-            if (!existing.get().gridCode().equals(code.value())) {
+        Map<String, ActivationStore.Row> byKey = activations.byKeys(List.copyOf(keys.values()));
+        Map<String, ActivationStore.Row> inForce = activations.inForce(keys.keySet().stream().map(GridCode::value).toList());
+        List<GridCode> toActivate = new ArrayList<>();
+        for (Map.Entry<GridCode, String> entry : keys.entrySet()) {
+            ActivationStore.Row existing = byKey.get(entry.getValue());
+            if (existing != null && !existing.gridCode().equals(entry.getKey().value())) {
                 throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.key-other-grid");
             }
-            return new Result(view(existing.get()), false);
+            if (existing == null) {
+                existing = inForce.get(entry.getKey().value());
+            }
+            if (existing != null) {
+                results.put(entry.getKey().value(), new Result(summaryView(existing), false));
+            } else {
+                toActivate.add(entry.getKey());
+            }
         }
-        var inForce = activations.inForce(code.value());
-        if (inForce.isPresent()) {
-            return new Result(view(inForce.get()), false);
+        if (!toActivate.isEmpty()) {
+            activateNew(toActivate, keys, why, override, results);
         }
-        PlanView plan = planService.plan(code);
-        if (!plan.exists() || plan.groups().stream().allMatch(group -> group.members().isEmpty())) {
-            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.no-plan", code.value());
-        }
-        if (!plan.complete() && !override) {
-            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.incomplete", describe(plan.problems()));
-        }
-        String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
-        var id = activations.insert(code.value(), why, key, plan.version(), !plan.complete(), by);
-        if (id.isEmpty()) {
-            // Someone else activated this grid (or used this key) in the same moment: theirs is the one.
-            var theirs = activations.byKey(key).or(() -> activations.inForce(code.value()))
-                    .orElseThrow(() -> new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.race"));
-            return new Result(view(theirs), false);
-        }
-        activations.freeze(id.get(), code.value());
-        callEveryone(id.get(), plan, why, 0);
-        audit.record(plan.complete() ? "wartime.activated" : "wartime.activated-incomplete", code.value(),
-                "activation=%d grid=%s people=%d reason=%s".formatted(id.get(), code.value(),
-                        plan.groups().stream().mapToInt(group -> group.members().size()).sum(), why));
-        return new Result(view(activations.find(id.get()).orElseThrow()), true);
+        return keys.keySet().stream().map(code -> results.get(code.value())).toList();
     }
 
-    /**
-     * Activates several grids — listed, or every residential grid of a community or street — with one key
-     * (each grid's activation gets the key plus its code, so a retry finds them all).
-     */
-    @Transactional
-    public List<Result> activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
-        List<Result> results = new ArrayList<>();
-        for (GridCode code : codes) {
-            results.add(activate(code, reason, idempotencyKey + ":" + code.value(), override));
+    private void activateNew(List<GridCode> grids, Map<GridCode, String> keys, String why, boolean override,
+                             Map<String, Result> results) {
+        Map<String, String> names = new HashMap<>();
+        for (GridCode grid : grids) {
+            GridView view = grids.size() == 1 ? this.grids.grid(grid) : null;
+            if (view != null && view.kind() != GridKind.RESIDENTIAL) {
+                throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.not-residential", grid.value());
+            }
+            names.put(grid.value(), view != null ? view.name() : this.grids.gridName(grid).orElse(grid.value()));
         }
-        return results;
+        Map<String, PlanView> plans = planService.plansUnscoped(grids, names);
+        List<String> refusals = new ArrayList<>();
+        for (GridCode grid : grids) {
+            PlanView plan = plans.get(grid.value());
+            if (!plan.exists() || plan.groups().stream().allMatch(group -> group.members().isEmpty())) {
+                throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.no-plan", grid.value());
+            }
+            if (!plan.complete() && !override) {
+                refusals.add((grids.size() > 1 ? plan.gridName() + "：" : "") + describe(plan.problems()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.incomplete", String.join("；", refusals));
+        }
+        String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
+        List<ActivationStore.New> rows = grids.stream().map(grid -> new ActivationStore.New(grid.value(), keys.get(grid),
+                plans.get(grid.value()).version(), !plans.get(grid.value()).complete())).toList();
+        Map<String, Long> made = activations.insertAll(rows, why, by);
+        if (made.size() < grids.size()) {
+            // Someone else activated one of these grids (or used a key) in the same moment: theirs is the one.
+            for (GridCode grid : grids) {
+                if (!made.containsKey(grid.value())) {
+                    ActivationStore.Row theirs = activations.byKey(keys.get(grid)).or(() -> activations.inForce(grid.value()))
+                            .orElseThrow(() -> new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.race"));
+                    results.put(grid.value(), new Result(summaryView(theirs), false));
+                }
+            }
+        }
+        activations.freezeAll(made.values());
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        List<AuditLog.Entry> complete = new ArrayList<>();
+        List<AuditLog.Entry> incomplete = new ArrayList<>();
+        made.forEach((grid, id) -> {
+            PlanView plan = plans.get(grid);
+            int people = 0;
+            for (PlanView.Group group : plan.groups()) {
+                for (PlanView.Member member : group.members()) {
+                    outgoing.addAll(call(id, plan.gridName(), group, member.personId(), member.name(), member.mobile(),
+                            member.leader(), why, 0));
+                    people++;
+                }
+            }
+            (plan.complete() ? complete : incomplete).add(new AuditLog.Entry(grid,
+                    "activation=%d grid=%s people=%d reason=%s".formatted(id, grid, people, why)));
+        });
+        outbox.enqueue(outgoing);
+        audit.recordAll("wartime.activated", complete);
+        audit.recordAll("wartime.activated-incomplete", incomplete);
+        made.forEach((grid, id) -> results.put(grid, new Result(summaryView(activations.find(id).orElseThrow()), true)));
     }
 
     /** The residential grids below a region (403 outside the user's region), for activating them all. */
@@ -168,25 +236,12 @@ public class ActivationService {
                 zh("wartime.group." + problem.group()), problem.name())).collect(Collectors.joining("；"));
     }
 
-    /** Writes the call (round 0) or a reminder (round 1, 2, …) to each person of an activation, in the caller's transaction. */
-    void callEveryone(long activationId, PlanView plan, String reason, int round) {
-        List<OutgoingMessage> outgoing = new ArrayList<>();
-        for (PlanView.Group group : plan.groups()) {
-            for (PlanView.Member member : group.members()) {
-                outgoing.addAll(call(activationId, plan.gridName(), group, member.personId(), member.name(), member.leader(),
-                        reason, round));
-            }
-        }
-        outbox.enqueue(outgoing);
-    }
-
     private List<OutgoingMessage> call(long activationId, String gridName, PlanView.Group group, long personId, String name,
-                                       boolean leader, String reason, int round) {
+                                       String mobile, boolean leader, String reason, int round) {
         String link = publicUrl + "/ack/" + links.sign(activationId, personId, clock.instant().plus(linkLifetime));
         String subject = zh(round == 0 ? "wartime.message.subject" : "wartime.message.reminder-subject", gridName);
         String body = zh("wartime.message.body", name, gridName, zh("wartime.group." + group.group()),
                 zh(leader ? "wartime.leader" : "wartime.member"), group.duties(), reason, link);
-        String mobile = staff.card(personId).map(PersonCard::mobile).orElse("");
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (Channel channel : outbox.channels()) {
             outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:call:%d".formatted(activationId, personId, channel, round),
@@ -206,11 +261,12 @@ public class ActivationService {
             PlanStore.StoredPlan plan = plans.plan(row.gridCode()).orElse(null);
             String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
             String duties = plan == null ? "" : plan.duties().getOrDefault(person.group(), "");
-            String name = staff.card(person.personId()).map(PersonCard::name).orElse("");
+            PersonCard card = staff.card(person.personId()).orElse(null);
+            String name = card == null ? "" : card.name();
             ActivationStore.Member member = activations.members(row.id()).stream()
                     .filter(m -> m.personId() == person.personId()).findFirst().orElseThrow();
             outgoing.addAll(call(row.id(), gridName, new PlanView.Group(person.group(), duties, null, List.of()),
-                    person.personId(), name, member.leader(), row.reason(), 1));
+                    person.personId(), name, card == null ? "" : card.mobile(), member.leader(), row.reason(), 1));
             activations.members(row.id()).stream()
                     .filter(m -> m.group() == person.group() && m.leader() && m.personId() != person.personId())
                     .findFirst()

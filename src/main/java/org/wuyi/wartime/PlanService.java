@@ -95,18 +95,53 @@ public class PlanService {
 
     /** The people who may be in a grid's plan today, in roster order, each once (their first role). */
     public Map<Long, Candidate> candidates(GridCode grid) {
+        return candidates(List.of(grid)).get(grid.value());
+    }
+
+    /** The candidates of many grids at once: one roster query and one cadre query for the region they share. */
+    Map<String, Map<Long, Candidate>> candidates(List<GridCode> grids) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        RegionCode community = RegionCode.of(grid.community().value());
-        Map<Long, Candidate> candidates = new LinkedHashMap<>();
-        for (GridStaff.Member member : staff.membersBelow(community, today).getOrDefault(grid.value(), List.of())) {
-            candidates.putIfAbsent(member.personId(), new Candidate(member.personId(), member.name(), member.mobile(),
-                    member.partyMember(), member.role().name()));
+        RegionCode common = commonRegion(grids);
+        Map<String, List<GridStaff.Member>> roster = staff.membersBelow(common, today);
+        Map<String, List<SentDownCadre>> cadres = new HashMap<>();
+        staff.cadresBelow(common, today).forEach(cadre -> cadres.computeIfAbsent(cadre.communityCode(), c -> new ArrayList<>()).add(cadre));
+        Map<String, Map<Long, Candidate>> all = new HashMap<>();
+        for (GridCode grid : grids) {
+            Map<Long, Candidate> candidates = new LinkedHashMap<>();
+            for (GridStaff.Member member : roster.getOrDefault(grid.value(), List.of())) {
+                candidates.putIfAbsent(member.personId(), new Candidate(member.personId(), member.name(), member.mobile(),
+                        member.partyMember(), member.role().name()));
+            }
+            for (SentDownCadre cadre : cadres.getOrDefault(grid.community().value(), List.of())) {
+                candidates.putIfAbsent(cadre.personId(), new Candidate(cadre.personId(), cadre.name(), cadre.mobile(),
+                        cadre.partyMember(), CADRE));
+            }
+            all.put(grid.value(), candidates);
         }
-        for (SentDownCadre cadre : staff.cadresBelow(community, today)) {
-            candidates.putIfAbsent(cadre.personId(), new Candidate(cadre.personId(), cadre.name(), cadre.mobile(),
-                    cadre.partyMember(), CADRE));
+        return all;
+    }
+
+    /** The smallest region (community, street or district) holding all these grids. */
+    static RegionCode commonRegion(List<GridCode> grids) {
+        for (int length : new int[] {12, 9, 6}) {
+            String prefix = grids.getFirst().value().substring(0, length);
+            if (grids.stream().allMatch(grid -> grid.value().startsWith(prefix))) {
+                return RegionCode.of(prefix);
+            }
         }
-        return candidates;
+        return RegionCode.of(grids.getFirst().value().substring(0, 6)).parent().orElseThrow();
+    }
+
+    /** The plans of many grids at once, without a scope check (the caller has checked each grid), mobiles in full. */
+    Map<String, PlanView> plansUnscoped(List<GridCode> grids, Map<String, String> gridNames) {
+        Map<String, PlanStore.StoredPlan> stored = plans.plans(grids.stream().map(GridCode::value).toList());
+        Map<String, Map<Long, Candidate>> candidates = candidates(grids);
+        Map<String, PlanView> views = new HashMap<>();
+        for (GridCode grid : grids) {
+            views.put(grid.value(), view(grid.value(), gridNames.get(grid.value()), stored.get(grid.value()),
+                    candidates.get(grid.value()), true));
+        }
+        return views;
     }
 
     private GridView residential(GridCode code) {
@@ -125,6 +160,11 @@ public class PlanService {
     }
 
     private PlanView view(GridView grid, PlanStore.StoredPlan stored, Map<Long, Candidate> candidates, boolean fullMobiles) {
+        return view(grid.code(), grid.name(), stored, candidates, fullMobiles);
+    }
+
+    private PlanView view(String gridCode, String gridName, PlanStore.StoredPlan stored, Map<Long, Candidate> candidates,
+                          boolean fullMobiles) {
         List<PlanView.Group> groups = new ArrayList<>();
         List<PlanView.Problem> problems = new ArrayList<>();
         for (WartimeGroup group : WartimeGroup.values()) {
@@ -161,7 +201,7 @@ public class PlanService {
             String duties = stored != null && stored.duties().containsKey(group) ? stored.duties().get(group) : defaultDuties(group);
             groups.add(new PlanView.Group(group, duties, leader, members));
         }
-        return new PlanView(grid.code(), grid.name(), stored == null ? -1 : stored.version(), stored != null, groups, problems);
+        return new PlanView(gridCode, gridName, stored == null ? -1 : stored.version(), stored != null, groups, problems);
     }
 
     private static String mobile(String mobile, boolean full) {
@@ -188,10 +228,13 @@ public class PlanService {
     /** Proposes plans for grids that have none, without a scope check: for the demo and for work no user started. */
     @Transactional
     public int proposeWhereMissing(List<String> gridCodes) {
+        List<GridCode> codes = gridCodes.stream().map(grid -> GridCode.parse(grid).orElseThrow()).toList();
+        Map<String, PlanStore.StoredPlan> existing = plans.plans(gridCodes);
+        Map<String, Map<Long, Candidate>> candidates = candidates(codes);
+        Map<WartimeGroup, String> duties = allDefaultDuties();
         int made = 0;
-        for (String grid : gridCodes) {
-            GridCode code = GridCode.parse(grid).orElseThrow();
-            if (plans.plan(grid).isEmpty() && plans.replace(grid, -1, allDefaultDuties(), proposal(candidates(code)))) {
+        for (GridCode code : codes) {
+            if (!existing.containsKey(code.value()) && plans.replace(code.value(), -1, duties, proposal(candidates.get(code.value())))) {
                 made++;
             }
         }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,53 @@ public class ActivationStore {
     public List<Row> history(String prefix, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code >= ? AND grid_code < ? ORDER BY activated_at DESC, id DESC LIMIT ?")
                 .params(prefix, prefix + "~", limit).query(ActivationStore::row).list();
+    }
+
+    public Map<String, Row> byKeys(List<String> keys) {
+        Map<String, Row> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE idempotency_key = ANY (?)").param(keys.toArray(String[]::new))
+                .query(ActivationStore::row).list().forEach(row -> found.put(row.idempotencyKey(), row));
+        return found;
+    }
+
+    public Map<String, Row> inForce(List<String> grids) {
+        Map<String, Row> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ANY (?) AND state = 'ACTIVE'").param(grids.toArray(String[]::new))
+                .query(ActivationStore::row).list().forEach(row -> found.put(row.gridCode(), row));
+        return found;
+    }
+
+    /** A new activation to insert. */
+    public record New(String gridCode, String key, int planVersion, boolean incomplete) {
+    }
+
+    /**
+     * Inserts activations in one statement; a grid whose key was used or which has one in force is skipped
+     * by the unique indexes. Returns the ids made, by grid code.
+     */
+    public Map<String, Long> insertAll(List<New> rows, String reason, String by) {
+        Map<String, Long> made = new java.util.HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by)
+                        SELECT g, ?, k, v, i, ? FROM unnest(?::text[], ?::text[], ?::int[], ?::boolean[]) AS t(g, k, v, i)
+                        ON CONFLICT DO NOTHING RETURNING id, grid_code""")
+                .params(reason, by, rows.stream().map(New::gridCode).toArray(String[]::new),
+                        rows.stream().map(New::key).toArray(String[]::new),
+                        rows.stream().map(New::planVersion).toArray(Integer[]::new),
+                        rows.stream().map(New::incomplete).toArray(Boolean[]::new))
+                .query(rs -> {
+                    made.put(rs.getString(2), rs.getLong(1));
+                });
+        return made;
+    }
+
+    /** Freezes the plans of many activations at once. */
+    public int freezeAll(java.util.Collection<Long> ids) {
+        return jdbc.sql("""
+                        INSERT INTO activation_member (activation_id, person_id, group_code, leader)
+                        SELECT a.id, m.person_id, m.group_code, m.leader FROM activation a
+                        JOIN plan_member m ON m.grid_code = a.grid_code WHERE a.id = ANY (?)""")
+                .param(ids.toArray(Long[]::new)).update();
     }
 
     /** Inserts an activation unless its key was used or the grid has one in force; empty in either case. */

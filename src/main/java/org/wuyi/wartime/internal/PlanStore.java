@@ -47,6 +47,32 @@ public class PlanStore {
         return Optional.of(new StoredPlan(gridCode, version.get(), duties, members));
     }
 
+    /** The plans of many grids at once (three queries), by grid code; grids without a plan are absent. */
+    public Map<String, StoredPlan> plans(List<String> gridCodes) {
+        String[] codes = gridCodes.toArray(String[]::new);
+        Map<String, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT grid_code, version FROM wartime_plan WHERE grid_code = ANY (?)").param(codes)
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getInt(2));
+                });
+        Map<String, Map<WartimeGroup, String>> duties = new java.util.HashMap<>();
+        jdbc.sql("SELECT grid_code, group_code, duties FROM plan_group WHERE grid_code = ANY (?)").param(codes)
+                .query(rs -> {
+                    duties.computeIfAbsent(rs.getString(1), g -> new TreeMap<>()).put(WartimeGroup.valueOf(rs.getString(2)), rs.getString(3));
+                });
+        Map<String, List<StoredMember>> members = new java.util.HashMap<>();
+        jdbc.sql("SELECT grid_code, person_id, group_code, leader FROM plan_member WHERE grid_code = ANY (?) ORDER BY grid_code, leader DESC, person_id")
+                .param(codes)
+                .query(rs -> {
+                    members.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(
+                            new StoredMember(rs.getLong(2), WartimeGroup.valueOf(rs.getString(3)), rs.getBoolean(4)));
+                });
+        Map<String, StoredPlan> plans = new java.util.HashMap<>();
+        versions.forEach((grid, version) -> plans.put(grid, new StoredPlan(grid, version,
+                duties.getOrDefault(grid, new TreeMap<>()), members.getOrDefault(grid, List.of()))));
+        return plans;
+    }
+
     /** Replaces a plan's groups and members if it is still at {@code expectedVersion} (-1: the plan must not exist yet). */
     public boolean replace(String gridCode, int expectedVersion, Map<WartimeGroup, String> duties, List<StoredMember> members) {
         int changed = expectedVersion < 0
