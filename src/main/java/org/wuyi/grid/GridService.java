@@ -203,6 +203,11 @@ public class GridService {
         return grids.firstAuthorities(region);
     }
 
+    /** The names of grids by code, without a scope check, like {@link #gridCodesIn}. */
+    public Map<String, String> gridNames(List<String> codes) {
+        return grids.names(codes);
+    }
+
     /** The name of an active or retired grid, without a scope check, like {@link #gridCodesIn}. */
     public Optional<String> gridName(GridCode code) {
         return grids.find(code).map(StoredGrid::name);

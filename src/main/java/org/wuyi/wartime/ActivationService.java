@@ -166,13 +166,14 @@ public class ActivationService {
 
     private void activateNew(List<GridCode> grids, Map<GridCode, String> keys, String why, boolean override,
                              Map<String, Result> results) {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = this.grids.gridNames(grids.stream().map(GridCode::value).toList());
         for (GridCode grid : grids) {
-            GridView view = grids.size() == 1 ? this.grids.grid(grid) : null;
-            if (view != null && view.kind() != GridKind.RESIDENTIAL) {
+            if (grid.kind() != GridKind.RESIDENTIAL) {
                 throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.not-residential", grid.value());
             }
-            names.put(grid.value(), view != null ? view.name() : this.grids.gridName(grid).orElse(grid.value()));
+            if (!names.containsKey(grid.value())) {
+                throw new WartimeProblem(HttpStatus.NOT_FOUND, "problem.grid.not-found", grid.value());
+            }
         }
         Map<String, PlanView> plans = planService.plansUnscoped(grids, names);
         List<String> refusals = new ArrayList<>();
@@ -219,10 +220,13 @@ public class ActivationService {
             (plan.complete() ? complete : incomplete).add(new AuditLog.Entry(grid,
                     "activation=%d grid=%s people=%d reason=%s".formatted(id, grid, people, why)));
         });
-        outbox.enqueue(outgoing);
+        // The keys name the activations just made, so they are new: the COPY path.
+        outbox.enqueueNew(outgoing);
         audit.recordAll("wartime.activated", complete);
         audit.recordAll("wartime.activated-incomplete", incomplete);
-        made.forEach((grid, id) -> results.put(grid, new Result(summaryView(activations.find(id).orElseThrow()), true)));
+        Instant now = clock.instant();
+        made.forEach((grid, id) -> results.put(grid, new Result(new ActivationView(id, grid, names.get(grid), why, "ACTIVE",
+                !plans.get(grid).complete(), by, time(now), null, null, Map.of(), List.of(), List.of(), null), true)));
     }
 
     /** The residential grids below a region (403 outside the user's region), for activating them all. */
@@ -240,8 +244,8 @@ public class ActivationService {
                                        String mobile, boolean leader, String reason, int round) {
         String link = publicUrl + "/ack/" + links.sign(activationId, personId, clock.instant().plus(linkLifetime));
         String subject = zh(round == 0 ? "wartime.message.subject" : "wartime.message.reminder-subject", gridName);
-        String body = zh("wartime.message.body", name, gridName, zh("wartime.group." + group.group()),
-                zh(leader ? "wartime.leader" : "wartime.member"), group.duties(), reason, link);
+        String body = bodyFormat().format(new Object[] {name, gridName, groupNames().get(group.group()),
+                zh(leader ? "wartime.leader" : "wartime.member"), group.duties(), reason, link});
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (Channel channel : outbox.channels()) {
             outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:call:%d".formatted(activationId, personId, channel, round),
@@ -304,6 +308,32 @@ public class ActivationService {
                     channel, recipient, mobile, "wartime.escalation", "escalation:" + activationId, subject, body, ""));
         }
         return outgoing;
+    }
+
+    /** The call's text pattern, parsed once (a district's activation writes some twenty-five thousand). */
+    private java.text.MessageFormat bodyFormat() {
+        java.text.MessageFormat format = bodyFormat;
+        if (format == null) {
+            format = new java.text.MessageFormat(messages.getMessage("wartime.message.body", null, Locale.SIMPLIFIED_CHINESE),
+                    Locale.SIMPLIFIED_CHINESE);
+            bodyFormat = format;
+        }
+        return (java.text.MessageFormat) format.clone();
+    }
+
+    private volatile java.text.MessageFormat bodyFormat;
+    private volatile Map<WartimeGroup, String> groupNames;
+
+    private Map<WartimeGroup, String> groupNames() {
+        Map<WartimeGroup, String> names = groupNames;
+        if (names == null) {
+            names = new EnumMap<>(WartimeGroup.class);
+            for (WartimeGroup group : WartimeGroup.values()) {
+                names.put(group, zh("wartime.group." + group));
+            }
+            groupNames = names;
+        }
+        return names;
     }
 
     static String correlation(long activationId) {

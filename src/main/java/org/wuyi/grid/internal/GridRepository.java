@@ -46,6 +46,16 @@ public class GridRepository {
                 .query(String.class).list();
     }
 
+    /** The names of many grids by code, in one query. */
+    public Map<String, String> names(List<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, name FROM grid WHERE code = ANY (?)").param(codes.toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public Optional<StoredGrid> find(GridCode code) {
         return jdbc.sql("SELECT code, kind, name, boundary, status, version FROM grid WHERE code = ?")
                 .param(code.value())

@@ -1,0 +1,160 @@
+package org.wuyi.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.wuyi.WuyiApplication;
+import org.wuyi.grid.GridCode;
+import org.wuyi.notification.WebhookReceiver;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.wartime.ActivationService;
+
+/**
+ * Benchmark of issue 5 on one embedded PostgreSQL 17 with the demo district: activate every residential
+ * grid (1,152 plans) at once and time until every outbox row is committed and until every message reached
+ * a local webhook receiver (a real HTTP server), against a plain JDBC batch insert of the same number of
+ * rows; then one grid's activation, click to commit, one grid at a time. Run it through
+ * {@code bench/activation.sh} (with -Xmx512m).
+ */
+public final class ActivationBenchmark {
+
+    private static final int ROUNDS = 3;
+    private static final int SINGLES = 41;
+
+    private ActivationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("wuyi-bench-pg");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "2GB").start();
+             WebhookReceiver receiver = new WebhookReceiver("bench-secret")) {
+            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE wuyi_bench");
+                statement.execute("CREATE DATABASE plain_bench");
+            }
+            try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
+                    .web(WebApplicationType.NONE).profiles("demo")
+                    .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "wuyi_bench"),
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                            "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                            "--wuyi.notification.webhook.url=" + receiver.url(), "--wuyi.notification.webhook.secret=bench-secret",
+                            "--wuyi.notification.workers=4", "--wuyi.notification.batch=100",
+                            "--wuyi.wartime.escalation-enabled=false");
+                 Connection plain = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "plain_bench") + "&reWriteBatchedInserts=true",
+                         "postgres", "")) {
+                UserDetails gulou = wuyi.getBean(UserDetailsService.class).loadUserByUsername("gulou");
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(gulou, null, gulou.getAuthorities()));
+                run(wuyi, plain, receiver);
+            }
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext wuyi, Connection plain, WebhookReceiver receiver) throws Exception {
+        ActivationService activations = wuyi.getBean(ActivationService.class);
+        JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+        List<GridCode> grids = activations.residentialGrids(RegionCode.of("350102"));
+        long people = jdbc.sql("SELECT count(*) FROM plan_member").query(Long.class).single();
+        try (Statement statement = plain.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE plain_outbox (id BIGSERIAL PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, channel TEXT NOT NULL,
+                        recipient_id BIGINT NOT NULL, address TEXT NOT NULL, topic TEXT NOT NULL, correlation TEXT NOT NULL,
+                        subject TEXT NOT NULL, body TEXT NOT NULL, link TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'PENDING',
+                        created_at TIMESTAMPTZ NOT NULL DEFAULT now())""");
+        }
+        System.out.printf(Locale.ROOT, "%,d residential grids, %,d people in their plans, channels in-app + webhook; %d rounds after a warm-up%n",
+                grids.size(), people, ROUNDS);
+        double[] plainSeconds = new double[ROUNDS];
+        double[] committed = new double[ROUNDS];
+        double[] reached = new double[ROUNDS];
+        for (int round = -1; round < ROUNDS; round++) {
+            String key = "bench-" + round;
+            int acceptedBefore = receiver.accepted.size();
+            long start = System.nanoTime();
+            activations.activateAll(grids, "演练", key, true);
+            double commit = (System.nanoTime() - start) / 1e9;
+            long messages = jdbc.sql("SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'activation:%:call:0' AND created_at > now() - interval '10 minutes' AND correlation IN (SELECT 'activation:' || id FROM activation WHERE idempotency_key LIKE ?)")
+                    .param(key + ":%").query(Long.class).single();
+            long webhooks = messages / 2;
+            while (receiver.accepted.size() - acceptedBefore < webhooks) {
+                Thread.sleep(5);
+            }
+            double all = (System.nanoTime() - start) / 1e9;
+            double bare = plainInsert(plain, messages, round);
+            System.out.printf(Locale.ROOT, "  round %s: %,d outbox rows committed in %.3f s, all %,d webhooks received after %.3f s; plain JDBC batch insert of %,d rows %.3f s%n",
+                    round < 0 ? "warm-up" : String.valueOf(round + 1), messages, commit, webhooks, all, messages, bare);
+            if (round >= 0) {
+                committed[round] = commit;
+                reached[round] = all;
+                plainSeconds[round] = bare;
+            }
+            jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE state = 'ACTIVE'").update();
+        }
+        System.out.printf(Locale.ROOT, "district: committed %.3f s vs plain insert %.3f s (%.2fx); every message at the receiver %.3f s (median of %d)%n",
+                median(committed), median(plainSeconds), median(committed) / median(plainSeconds), median(reached), ROUNDS);
+
+        double[] singles = new double[SINGLES];
+        for (int i = 0; i < SINGLES; i++) {
+            GridCode grid = grids.get(i * 25);
+            long start = System.nanoTime();
+            activations.activate(grid, "演练", "single-" + i, true);
+            singles[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double[] sorted = singles.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "one grid, click to committed (%d grids, first 5 are warm-up): median %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                SINGLES - 5, median(Arrays.copyOfRange(singles, 5, SINGLES)), sorted[(int) (SINGLES * 0.9)], sorted[SINGLES - 1]);
+    }
+
+    private static double plainInsert(Connection plain, long rows, int round) throws Exception {
+        long start = System.nanoTime();
+        plain.setAutoCommit(false);
+        try (PreparedStatement insert = plain.prepareStatement("""
+                INSERT INTO plain_outbox (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (long i = 0; i < rows; i++) {
+                insert.setString(1, "plain:" + round + ":" + i);
+                insert.setString(2, i % 2 == 0 ? "IN_APP" : "WEBHOOK");
+                insert.setLong(3, i / 2);
+                insert.setString(4, "13800000000");
+                insert.setString(5, "wartime.activation");
+                insert.setString(6, "activation:" + i / 40);
+                insert.setString(7, "【一键启动】某某小区网格进入战时状态");
+                insert.setString(8, "某某：某某小区网格已进入战时状态，您在群众保供组，任组员。职责：收集居民需求，保障生活物资配送到户。原因：演练。请点击链接确认到岗：http://localhost:8080/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
+                insert.setString(9, "http://localhost:8080/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        plain.commit();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+}
