@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridCode;
 import org.wuyi.region.RegionService;
@@ -20,6 +21,7 @@ import org.wuyi.wartime.ActivationView;
 import org.wuyi.wartime.PlanEdit;
 import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.PlanView;
+import org.wuyi.wartime.SummaryTableService;
 import org.wuyi.wartime.WartimeProblem;
 
 @RestController
@@ -28,10 +30,37 @@ class WartimeApiController {
 
     private final PlanService plans;
     private final ActivationService activations;
+    private final SummaryTableService summaries;
 
-    WartimeApiController(PlanService plans, ActivationService activations) {
+    WartimeApiController(PlanService plans, ActivationService activations, SummaryTableService summaries) {
         this.plans = plans;
         this.activations = activations;
+        this.summaries = summaries;
+    }
+
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    @GetMapping("/api/v1/regions/{code}/wartime-summary.xlsx")
+    @Operation(summary = "The community's six-staff and eight-group table (情况汇总表) as xlsx, laid out to print")
+    ResponseEntity<byte[]> summary(@PathVariable String code) {
+        byte[] file = summaries.export(RegionService.parseCode(code));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("wartime-summary-" + code + ".xlsx").build().toString())
+                .body(file);
+    }
+
+    @PostMapping("/api/v1/regions/{code}/wartime-summary/import")
+    @Operation(summary = "Read an edited table back: preview grid by grid; apply=true saves the changed grids that are neither stale nor refused")
+    SummaryTableService.Outcome importSummary(@PathVariable String code, @RequestParam(defaultValue = "false") boolean apply,
+                                              jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        byte[] file;
+        try (java.io.InputStream in = request.getInputStream()) {
+            file = org.wuyi.shared.BoundedUpload.read(in, MAX_BYTES)
+                    .orElseThrow(() -> new WartimeProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024));
+        }
+        return summaries.importTable(RegionService.parseCode(code), file, apply);
     }
 
     static GridCode grid(String code) {
