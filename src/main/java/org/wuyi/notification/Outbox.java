@@ -25,7 +25,11 @@ public class Outbox {
     private final NotificationProperties properties;
     private final javax.sql.DataSource dataSource;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, javax.sql.DataSource dataSource) {
+    private final org.wuyi.notification.internal.EmailSettings email;
+
+    Outbox(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, javax.sql.DataSource dataSource,
+           org.wuyi.notification.internal.EmailSettings email) {
+        this.email = email;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -37,6 +41,9 @@ public class Outbox {
         List<Channel> channels = new ArrayList<>(List.of(Channel.IN_APP));
         if (properties.webhook().enabled()) {
             channels.add(Channel.WEBHOOK);
+        }
+        if (email.enabled()) {
+            channels.add(Channel.EMAIL);
         }
         return channels;
     }

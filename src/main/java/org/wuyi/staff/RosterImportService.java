@@ -60,9 +60,10 @@ public class RosterImportService {
 
     /** The template's columns, in order; headers are the messages {@code roster.column.*} in Chinese. */
     public static final List<String> COLUMNS = List.of("grid", "name", "gender", "mobile", "id-number", "party", "role",
-            "start", "end", "compound", "building", "room", "workplace");
+            "start", "end", "compound", "building", "room", "workplace", "email");
     private static final int GRID = 0, NAME = 1, GENDER = 2, MOBILE = 3, ID = 4, PARTY = 5, ROLE = 6, START = 7, END = 8,
-            COMPOUND = 9, BUILDING = 10, ROOM = 11, WORKPLACE = 12;
+            COMPOUND = 9, BUILDING = 10, ROOM = 11, WORKPLACE = 12, EMAIL = 13;
+    private static final java.util.regex.Pattern EMAIL_FORMAT = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_PROBLEMS = 500;
     private static final int MAX_CHANGES = 200;
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -103,11 +104,11 @@ public class RosterImportService {
 
     private record Row(int line, GridCode grid, String name, String gender, MobileNumber mobile, ResidentId id,
                        boolean party, StaffRole role, LocalDate start, LocalDate end, String compound, String building,
-                       String room, String workplace) {
+                       String room, String workplace, String email) {
 
         /** What a row says about the person, to compare rows and the registry. */
         List<Object> details() {
-            return List.of(gender, mobile.value(), party, compound, building, room, workplace);
+            return List.of(gender, mobile.value(), party, compound, building, room, workplace, email);
         }
     }
 
@@ -156,7 +157,7 @@ public class RosterImportService {
                 new SheetTemplate.Choices(PARTY, List.of(zh("staff.party.member"), zh("staff.party.masses"))),
                 new SheetTemplate.Choices(ROLE, Arrays.stream(StaffRole.values()).map(role -> zh("staff.role." + role)).toList()));
         return SheetTemplate.build(zh("roster.sheet"), headers(), choices,
-                List.of(20, 10, 6, 14, 22, 10, 22, 12, 12, 20, 8, 8, 24), Set.of(MOBILE, ID, START, END, BUILDING, ROOM));
+                List.of(20, 10, 6, 14, 22, 10, 22, 12, 12, 20, 8, 8, 24, 24), Set.of(MOBILE, ID, START, END, BUILDING, ROOM));
     }
 
     /** Checks the file and, when {@code apply}, saves it all or nothing; {@code basis} (from the preview) guards against a stale preview. */
@@ -180,7 +181,7 @@ public class RosterImportService {
         List<String> found = lines.getFirst().cells().stream().map(String::strip).toList();
         for (int i = 0; i < headers.size(); i++) {
             columns[i] = found.indexOf(headers.get(i));
-            if (columns[i] < 0 && i != END && i != COMPOUND && i != BUILDING && i != ROOM && i != WORKPLACE) {
+            if (columns[i] < 0 && i != END && i != COMPOUND && i != BUILDING && i != ROOM && i != WORKPLACE && i != EMAIL) {
                 problems.add(new RowProblem(lines.getFirst().line(), headers.get(i), "sheet.missing-column", headers.get(i)));
             }
         }
@@ -266,7 +267,7 @@ public class RosterImportService {
                 action = "NEW_ASSIGNMENT";
             } else {
                 List<Object> registered = List.of(person.gender(), person.mobile(), person.partyMember(),
-                        person.homeCompound(), person.homeBuilding(), person.homeRoom(), person.workplace());
+                        person.homeCompound(), person.homeBuilding(), person.homeRoom(), person.workplace(), person.email());
                 // The details of someone registered outside the importer's region are theirs to keep.
                 if (region.containsCode(person.regionCode()) && !registered.equals(row.details())
                         && changedPeople.putIfAbsent(person.id(), row) == null) {
@@ -327,12 +328,12 @@ public class RosterImportService {
             personIds.put(entry.getKey(), id);
             inserts.add(new Object[] {id, row.grid().community().value(), row.name(), row.gender(), row.mobile().value(),
                     cipher.encrypt(row.id().value()), entry.getKey(), row.id().masked(), row.party(), row.compound(),
-                    row.building(), row.room(), row.workplace()});
+                    row.building(), row.room(), row.workplace(), row.email()});
         }
         store.insertPeople(inserts);
         List<Object[]> updates = new ArrayList<>();
         changedPeople.forEach((id, row) -> updates.add(new Object[] {row.gender(), row.mobile().value(), row.party(),
-                row.compound(), row.building(), row.room(), row.workplace(), id}));
+                row.compound(), row.building(), row.room(), row.workplace(), row.email(), id}));
         store.updatePeople(updates);
         List<Object[]> assignments = new ArrayList<>(newAssignments.size());
         for (Row row : newAssignments) {
@@ -431,8 +432,12 @@ public class RosterImportService {
             String building = text(BUILDING, 50, false);
             String room = text(ROOM, 20, false);
             String workplace = text(WORKPLACE, 100, false);
+            String email = text(EMAIL, 100, false);
+            if (!email.isEmpty() && !EMAIL_FORMAT.matcher(email).matches()) {
+                problem(EMAIL, "roster.email");
+            }
             return failed ? null : new Row(line.line(), grid, name, gender, mobile, id, party, role, start, end, compound,
-                    building, room, workplace);
+                    building, room, workplace, email);
         }
 
         private GridCode grid(Set<String> gridsInRegion) {

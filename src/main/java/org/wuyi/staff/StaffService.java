@@ -114,6 +114,11 @@ public class StaffService {
                 row.partyMember(), row.regionCode()));
     }
 
+    /** The e-mail addresses people have given, by person (absent when none), without a scope check (like {@link #card}). */
+    public Map<Long, String> emails(java.util.Collection<Long> people) {
+        return staff.emails(people);
+    }
+
     /** A grid's leader (its branch secretary), without a scope check (like {@link #card}). */
     public Optional<PersonCard> gridLeader(GridCode grid) {
         return leadership.stream()

@@ -204,6 +204,9 @@ public class ActivationService {
             }
         }
         activations.freezeAll(made.values());
+        Map<Long, String> emails = outbox.channels().contains(Channel.EMAIL) ? staff.emails(made.keySet().stream()
+                .flatMap(grid -> plans.get(grid).groups().stream()).flatMap(group -> group.members().stream())
+                .map(PlanView.Member::personId).toList()) : Map.of();
         List<OutgoingMessage> outgoing = new ArrayList<>();
         List<AuditLog.Entry> complete = new ArrayList<>();
         List<AuditLog.Entry> incomplete = new ArrayList<>();
@@ -213,7 +216,7 @@ public class ActivationService {
             for (PlanView.Group group : plan.groups()) {
                 for (PlanView.Member member : group.members()) {
                     outgoing.addAll(call(id, plan.gridName(), group, member.personId(), member.name(), member.mobile(),
-                            member.leader(), why, 0));
+                            emails.get(member.personId()), member.leader(), why, 0));
                     people++;
                 }
             }
@@ -241,15 +244,18 @@ public class ActivationService {
     }
 
     private List<OutgoingMessage> call(long activationId, String gridName, PlanView.Group group, long personId, String name,
-                                       String mobile, boolean leader, String reason, int round) {
+                                       String mobile, String email, boolean leader, String reason, int round) {
         String link = publicUrl + "/ack/" + links.sign(activationId, personId, clock.instant().plus(linkLifetime));
         String subject = zh(round == 0 ? "wartime.message.subject" : "wartime.message.reminder-subject", gridName);
         String body = bodyFormat().format(new Object[] {name, gridName, groupNames().get(group.group()),
                 zh(leader ? "wartime.leader" : "wartime.member"), group.duties(), reason, link});
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (Channel channel : outbox.channels()) {
-            outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:call:%d".formatted(activationId, personId, channel, round),
-                    channel, personId, mobile, TOPIC, correlation(activationId), subject, body, link));
+            String address = address(channel, mobile, email);
+            if (address != null) {
+                outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:call:%d".formatted(activationId, personId, channel, round),
+                        channel, personId, address, TOPIC, correlation(activationId), subject, body, link));
+            }
         }
         return outgoing;
     }
@@ -270,7 +276,8 @@ public class ActivationService {
             ActivationStore.Member member = activations.members(row.id()).stream()
                     .filter(m -> m.personId() == person.personId()).findFirst().orElseThrow();
             outgoing.addAll(call(row.id(), gridName, new PlanView.Group(person.group(), duties, null, List.of()),
-                    person.personId(), name, card == null ? "" : card.mobile(), member.leader(), row.reason(), 1));
+                    person.personId(), name, card == null ? "" : card.mobile(), staff.emails(List.of(person.personId())).get(person.personId()),
+                    member.leader(), row.reason(), 1));
             activations.members(row.id()).stream()
                     .filter(m -> m.group() == person.group() && m.leader() && m.personId() != person.personId())
                     .findFirst()
@@ -302,10 +309,14 @@ public class ActivationService {
 
     private List<OutgoingMessage> notice(long activationId, long recipient, String purpose, String subject, String body) {
         String mobile = staff.card(recipient).map(PersonCard::mobile).orElse("");
+        String email = staff.emails(List.of(recipient)).get(recipient);
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (Channel channel : outbox.channels()) {
-            outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:%s".formatted(activationId, recipient, channel, purpose),
-                    channel, recipient, mobile, "wartime.escalation", "escalation:" + activationId, subject, body, ""));
+            String address = address(channel, mobile, email);
+            if (address != null) {
+                outgoing.add(new OutgoingMessage("activation:%d:person:%d:%s:%s".formatted(activationId, recipient, channel, purpose),
+                        channel, recipient, address, "wartime.escalation", "escalation:" + activationId, subject, body, ""));
+            }
         }
         return outgoing;
     }
@@ -334,6 +345,14 @@ public class ActivationService {
             groupNames = names;
         }
         return names;
+    }
+
+    /** Where a channel reaches a person: the mobile (for the SMS gateway), their e-mail, or nothing when they gave none. */
+    private static String address(Channel channel, String mobile, String email) {
+        return switch (channel) {
+            case EMAIL -> email == null || email.isEmpty() ? null : email;
+            case WEBHOOK, IN_APP -> mobile;
+        };
     }
 
     static String correlation(long activationId) {
@@ -369,12 +388,16 @@ public class ActivationService {
             java.util.Set<Long> reached = outbox.deliveries(correlation(id)).stream().filter(Delivery::reached)
                     .map(Delivery::recipientId).collect(Collectors.toSet());
             List<OutgoingMessage> notices = new ArrayList<>();
+            Map<Long, String> emails = staff.emails(reached);
             for (long personId : reached) {
                 String mobile = staff.card(personId).map(PersonCard::mobile).orElse("");
                 for (Channel channel : outbox.channels()) {
-                    notices.add(new OutgoingMessage("activation:%d:person:%d:%s:stand-down".formatted(id, personId, channel),
-                            channel, personId, mobile, "wartime.stand-down", "stand-down:" + id,
-                            zh("wartime.message.stand-down-subject", gridName), zh("wartime.message.stand-down-body", gridName), ""));
+                    String address = address(channel, mobile, emails.get(personId));
+                    if (address != null) {
+                        notices.add(new OutgoingMessage("activation:%d:person:%d:%s:stand-down".formatted(id, personId, channel),
+                                channel, personId, address, "wartime.stand-down", "stand-down:" + id,
+                                zh("wartime.message.stand-down-subject", gridName), zh("wartime.message.stand-down-body", gridName), ""));
+                    }
                 }
             }
             outbox.enqueue(notices);

@@ -181,4 +181,37 @@ class DeliveryIntegrationTests {
             receiver.mode = WebhookReceiver.Mode.ACCEPT;
         }
     }
+
+    @Test
+    void peopleWithAnEmailAddressAreAlsoCalledByEmailOverSmtp() throws Exception {
+        receiver.mode = WebhookReceiver.Mode.ACCEPT;
+        receiver.delayMillis = 0;
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try (ConfigurableApplicationContext wuyi = start("--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--wuyi.notification.email.from=wuyi@gulou.example.cn")) {
+            JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+            String grid = jdbc.sql("""
+                    SELECT code FROM grid WHERE code LIKE (SELECT code FROM region WHERE code LIKE '350102%' AND length(code) = 12
+                    ORDER BY code OFFSET 3 LIMIT 1) || '%' AND kind = 'RESIDENTIAL' ORDER BY code LIMIT 1""").query(String.class).single();
+            List<Long> people = jdbc.sql("SELECT person_id FROM plan_member WHERE grid_code = ? ORDER BY person_id LIMIT 3")
+                    .param(grid).query(Long.class).list();
+            for (Long person : people) {
+                jdbc.sql("UPDATE person SET email = ? WHERE id = ?").params("p" + person + "@example.cn", person).update();
+            }
+            long id = activate(wuyi, 3, 0, 1, "email").getFirst();
+            String emails = "SELECT count(*) FROM outbox_message WHERE channel = 'EMAIL' AND correlation = 'activation:" + id + "'";
+            assertThat(count(jdbc, emails)).as("only people with an address").isEqualTo(3);
+            await(() -> count(jdbc, emails + " AND state = 'SENT'") == 3, 30);
+            assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
+            jakarta.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getSubject()).contains("进入战时状态");
+            assertThat(mail.getHeader("Idempotency-Key")[0]).startsWith("activation:" + id + ":person:");
+            assertThat(String.valueOf(mail.getContent())).contains("/ack/");
+            assertThat(mail.getAllRecipients()[0].toString()).endsWith("@example.cn");
+        } finally {
+            smtp.stop();
+        }
+    }
 }

@@ -30,7 +30,7 @@ class RosterImportIntegrationTests {
     private static final String IMPORT = "/api/v1/regions/" + COMMUNITY + "/roster/import";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final List<String> HEADERS = List.of("网格编码", "姓名", "性别", "手机号码", "身份证号码", "政治面貌", "角色",
-            "起始日期", "结束日期", "居住小区", "楼栋", "房号", "工作单位");
+            "起始日期", "结束日期", "居住小区", "楼栋", "房号", "工作单位", "电子邮箱");
 
     @Autowired
     JdbcClient jdbc;

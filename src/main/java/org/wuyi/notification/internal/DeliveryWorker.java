@@ -38,12 +38,15 @@ class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final WebhookSender webhook;
+    private final EmailSender email;
     /** This instance's name in the attempts it records: process, host and a random part (two contexts in one JVM differ). */
     private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
     private ExecutorService threads;
 
-    DeliveryWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, NotificationProperties properties, WebhookSender webhook) {
+    DeliveryWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, NotificationProperties properties, WebhookSender webhook,
+                   EmailSender email) {
+        this.email = email;
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
@@ -131,14 +134,16 @@ class DeliveryWorker implements SmartLifecycle {
         WebhookSender.Result result = switch (message.channel()) {
             case "IN_APP" -> new WebhookSender.Result(true, false, "task list");
             case "WEBHOOK" -> webhook.send(message);
+            case "EMAIL" -> email.send(message);
             default -> new WebhookSender.Result(false, false, message.channel() + " not configured");
         };
         int attempts = message.attempts() + 1;
         String outcome;
         if (result.delivered()) {
-            outcome = "DELIVERED";
-            jdbc.sql("UPDATE outbox_message SET state = 'DELIVERED', attempts = ?, delivered_at = now(), last_error = NULL WHERE id = ?")
-                    .params(attempts, message.id()).update();
+            // SMTP only takes a message on: e-mail is sent, not known to be delivered.
+            outcome = message.channel().equals("EMAIL") ? "SENT" : "DELIVERED";
+            jdbc.sql("UPDATE outbox_message SET state = ?, attempts = ?, delivered_at = now(), last_error = NULL WHERE id = ?")
+                    .params(outcome, attempts, message.id()).update();
         } else if (result.retry() && attempts < properties.maxAttempts()) {
             outcome = "RETRY";
             Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 10));

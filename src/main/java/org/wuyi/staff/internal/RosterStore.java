@@ -28,7 +28,7 @@ public class RosterStore {
 
     /** A registered person's details as a roster row states them. */
     public record Stored(long id, String regionCode, String name, String gender, String mobile, boolean partyMember,
-                         String homeCompound, String homeBuilding, String homeRoom, String workplace) {
+                         String homeCompound, String homeBuilding, String homeRoom, String workplace, String email) {
     }
 
     /** The registered people with these fingerprints, by fingerprint. */
@@ -39,13 +39,13 @@ public class RosterStore {
         }
         jdbc.sql("""
                         SELECT id_fingerprint, id, region_code, name, gender, mobile, party_member,
-                               home_compound, home_building, home_room, workplace
+                               home_compound, home_building, home_room, workplace, email
                         FROM person WHERE id_fingerprint = ANY (?)""")
                 .param(fingerprints.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), new Stored(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getString(11)));
+                            rs.getString(11), rs.getString(12)));
                 });
         return found;
     }
@@ -77,19 +77,19 @@ public class RosterStore {
                 "SELECT nextval('person_id_seq') FROM generate_series(1, ?)", Long.class, count);
     }
 
-    /** Rows of {id, region, name, gender, mobile, encrypted id, fingerprint, masked id, party, compound, building, room, workplace}. */
+    /** Rows of {id, region, name, gender, mobile, encrypted id, fingerprint, masked id, party, compound, building, room, workplace, email}. */
     public void insertPeople(List<Object[]> rows) {
         batch("""
                 INSERT INTO person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked, party_member,
-                                    home_compound, home_building, home_room, workplace)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                    home_compound, home_building, home_room, workplace, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /** Rows of {gender, mobile, party, compound, building, room, workplace, id}. */
+    /** Rows of {gender, mobile, party, compound, building, room, workplace, email, id}. */
     public void updatePeople(List<Object[]> rows) {
         batch("""
                 UPDATE person SET gender = ?, mobile = ?, party_member = ?, home_compound = ?, home_building = ?,
-                                  home_room = ?, workplace = ?, version = version + 1
+                                  home_room = ?, workplace = ?, email = ?, version = version + 1
                 WHERE id = ?""", rows);
     }
 

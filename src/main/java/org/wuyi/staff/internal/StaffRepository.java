@@ -197,6 +197,18 @@ public class StaffRepository {
                 .query(Long.class).single();
     }
 
+    public Map<Long, String> emails(java.util.Collection<Long> people) {
+        Map<Long, String> emails = new HashMap<>();
+        if (people.isEmpty()) {
+            return emails;
+        }
+        jdbc.sql("SELECT id, email FROM person WHERE id = ANY (?) AND email <> ''").param(people.toArray(Long[]::new))
+                .query(rs -> {
+                    emails.put(rs.getLong(1), rs.getString(2));
+                });
+        return emails;
+    }
+
     public boolean anyIn(RegionCode region) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM person WHERE region_code >= ? AND region_code < ?)")
                 .params(region.value(), region.upperBound()).query(Boolean.class).single();
