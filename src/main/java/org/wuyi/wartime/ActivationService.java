@@ -411,6 +411,13 @@ public class ActivationService {
                           String duties, String reason, String acknowledgedAt) {
     }
 
+    /** The task list (in-app messages) of the person a genuine, unexpired link belongs to; empty otherwise. */
+    public List<org.wuyi.notification.InboxItem> tasks(String token) {
+        return links.verify(token).filter(claim -> claim.expires().isAfter(clock.instant()))
+                .filter(claim -> activations.members(claim.activationId()).stream().anyMatch(m -> m.personId() == claim.personId()))
+                .map(claim -> outbox.inbox(claim.personId(), 20)).orElse(List.of());
+    }
+
     /** Reads a link without using it: VALID, ACKNOWLEDGED (already), STOOD_DOWN, EXPIRED or INVALID (forged, unknown). */
     public AckInfo ackInfo(String token) {
         return ack(token, false);

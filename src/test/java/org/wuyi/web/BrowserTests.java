@@ -331,6 +331,8 @@ class BrowserTests {
                 resident.navigate(url(link.substring(link.indexOf("/ack/"))));
                 resident.locator("#ack-button").click();
                 assertThat(resident.locator("#ack-outcome").getAttribute("data-outcome")).isEqualTo("DONE");
+                resident.locator("#tasks li").first().waitFor();
+                assertThat(resident.locator("#tasks").textContent()).as("the call is in the task list").contains("进入战时状态");
                 resident.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("resident-ack.png")));
             }
             // The board refreshes itself.
@@ -339,6 +341,11 @@ class BrowserTests {
             screenshot("yqhn-board");
             page.locator("#stand-down").click();
             page.waitForCondition(() -> page.locator("#activation-state").textContent().equals("已恢复平时"));
+            page.navigate(url("/regions/350102005001"));
+            page.locator("#open-wartime").click();
+            page.waitForURL("**/regions/350102005001/activations");
+            assertThat(page.locator("#history").textContent()).contains("小区发现一例阳性", "已恢复平时");
+            assertThat(page.locator("#summary-export").getAttribute("href")).endsWith("/wartime-summary.xlsx");
         } finally {
             jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE id = ? AND state = 'ACTIVE'").param(id).update();
         }

@@ -27,8 +27,13 @@ class WartimePageController {
     private final ActivationService activations;
     private final RegionService regions;
     private final RegionScope scope;
+    private final org.wuyi.wartime.SummaryTableService summaries;
+    private final org.springframework.context.MessageSource messages;
 
-    WartimePageController(PlanService plans, ActivationService activations, RegionService regions, RegionScope scope) {
+    WartimePageController(PlanService plans, ActivationService activations, RegionService regions, RegionScope scope,
+                          org.wuyi.wartime.SummaryTableService summaries, org.springframework.context.MessageSource messages) {
+        this.summaries = summaries;
+        this.messages = messages;
         this.plans = plans;
         this.activations = activations;
         this.regions = regions;
@@ -76,6 +81,18 @@ class WartimePageController {
         }
     }
 
+    @GetMapping("/regions/{code}/wartime-summary.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> summary(@PathVariable String code) {
+        byte[] file = summaries.export(RegionService.parseCode(code));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(messages.getMessage("wartime.summary.title", new Object[] {regions.get(RegionService.parseCode(code)).name()},
+                                java.util.Locale.SIMPLIFIED_CHINESE).replace("“", "").replace("”", "") + ".xlsx",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
     @GetMapping("/activations/{id}")
     String board(@PathVariable long id, Model model) {
         ActivationView activation = activations.activation(id);
@@ -105,6 +122,44 @@ class WartimePageController {
     @PostMapping("/ack/{token}")
     String acknowledge(@PathVariable String token, Model model, HttpServletResponse response) {
         return ackPage(activations.acknowledge(token), token, model, response);
+    }
+
+    /** The person's task list, refreshed by the page while it is open. */
+    @GetMapping("/ack/{token}/tasks")
+    String tasks(@PathVariable String token, Model model) {
+        model.addAttribute("tasks", activations.tasks(token));
+        model.addAttribute("token", token);
+        return "wartime/tasks :: tasks";
+    }
+
+    @GetMapping("/regions/{code}/activations")
+    String history(@PathVariable String code, Model model) {
+        RegionCode region = RegionService.parseCode(code);
+        model.addAttribute("region", regions.get(region));
+        model.addAttribute("lineage", regions.lineageWithinScope(region));
+        model.addAttribute("history", activations.history(region.value()));
+        model.addAttribute("mayEdit", mayEdit(region.value()) && region.value().length() >= 9);
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "wartime/history";
+    }
+
+    /** Every residential grid of a community or street at once: incomplete plans stop all unless overridden. */
+    @PostMapping("/regions/{code}/activate")
+    String activateAll(@PathVariable String code, @RequestParam String reason, @RequestParam String idempotencyKey,
+                       @RequestParam(defaultValue = "false") boolean override, Model model) {
+        RegionCode region = RegionService.parseCode(code);
+        try {
+            activations.activateAll(activations.residentialGrids(region), reason, idempotencyKey, override);
+            return "redirect:/regions/" + code + "/activations";
+        } catch (WartimeProblem problem) {
+            if (problem.getStatusCode() != HttpStatus.UNPROCESSABLE_CONTENT && problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
+                throw problem;
+            }
+            model.addAttribute("activationProblem", problem.getDetailMessageCode());
+            model.addAttribute("activationProblemArgs", problem.getDetailMessageArguments());
+            model.addAttribute("reason", reason);
+            return history(code, model);
+        }
     }
 
     private static String ackPage(ActivationService.AckInfo ack, String token, Model model, HttpServletResponse response) {
