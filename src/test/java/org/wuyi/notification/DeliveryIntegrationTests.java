@@ -214,4 +214,28 @@ class DeliveryIntegrationTests {
             smtp.stop();
         }
     }
+
+    @Test
+    void unansweredCallsAreRepeatedWithTheGroupLeaderToldThenTheGridLeader() throws Exception {
+        receiver.mode = WebhookReceiver.Mode.ACCEPT;
+        receiver.delayMillis = 0;
+        try (ConfigurableApplicationContext wuyi = start("--wuyi.wartime.escalation-enabled=true", "--wuyi.wartime.escalation-check=200ms",
+                "--wuyi.wartime.remind-after=2s", "--wuyi.wartime.escalate-after=5s")) {
+            JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+            long id = activate(wuyi, 4, 0, 1, "unanswered").getFirst();
+            long people = count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ?", id);
+            await(() -> count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 1", id) == people, 20);
+            assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:call:1'",
+                    "activation:" + id)).as("everyone called again").isEqualTo(people * 2);
+            assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:remind:%'",
+                    "escalation:" + id)).as("group leaders told of their members").isPositive();
+            await(() -> count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 2", id) == people, 20);
+            String grid = jdbc.sql("SELECT grid_code FROM activation WHERE id = ?").param(id).query(String.class).single();
+            long leader = jdbc.sql("SELECT secretary_id FROM grid_branch WHERE grid_code = ?").param(grid).query(Long.class).single();
+            assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND recipient_id = ? AND idempotency_key LIKE '%:escalate:%'",
+                    "escalation:" + id, leader)).as("the grid leader told").isPositive();
+            assertThat(count(jdbc, "SELECT count(*) FROM audit_log WHERE action = 'wartime.escalated' AND detail LIKE ?", "activation=" + id + " %"))
+                    .isEqualTo(people);
+        }
+    }
 }

@@ -206,6 +206,21 @@ class WartimeIntegrationTests {
         assertThat(api.postJson("/api/v1/grids/" + grid(4) + "/activations", "yqhn", "{\"reason\":\"r\"}").status())
                 .as("no Idempotency-Key").isEqualTo(400);
 
+        // A grid whose plan was cleared has nothing to activate.
+        String planless = grid(7);
+        standDownAll(planless);
+        List<Object[]> saved = jdbc.sql("SELECT person_id, group_code, leader FROM plan_member WHERE grid_code = ?").param(planless)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}).list();
+        jdbc.sql("DELETE FROM plan_member WHERE grid_code = ?").param(planless).update();
+        try {
+            Api.Response none = activate(planless, "none-" + planless, "{\"reason\":\"疫情\"}");
+            assertThat(none.status()).isEqualTo(422);
+            assertThat(none.json().get("detail").asString()).contains("还没有八大组预案");
+        } finally {
+            saved.forEach(row -> jdbc.sql("INSERT INTO plan_member (grid_code, person_id, group_code, leader) VALUES (?, ?, ?, ?)")
+                    .params(planless, row[0], row[1], row[2]).update());
+        }
+
         // A plan without a leader for one group is incomplete.
         String grid = grid(5);
         standDownAll(grid);
