@@ -25,4 +25,7 @@ public interface GridLeadership {
     }
 
     List<Post> postsOf(long personId);
+
+    /** The secretary of a community's party committee, if one is recorded. */
+    java.util.Optional<Long> communitySecretary(RegionCode community);
 }

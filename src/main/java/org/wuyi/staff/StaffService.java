@@ -119,6 +119,12 @@ public class StaffService {
         return staff.emails(people);
     }
 
+    /** A community's party secretary, without a scope check (like {@link #card}). */
+    public Optional<PersonCard> communitySecretary(RegionCode community) {
+        return leadership.stream().map(source -> source.communitySecretary(community)).flatMap(Optional::stream).findFirst()
+                .flatMap(this::card);
+    }
+
     /** A grid's leader (its branch secretary), without a scope check (like {@link #card}). */
     public Optional<PersonCard> gridLeader(GridCode grid) {
         return leadership.stream()

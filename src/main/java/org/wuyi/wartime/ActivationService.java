@@ -290,15 +290,18 @@ public class ActivationService {
         outbox.enqueue(outgoing);
     }
 
-    /** Escalation, second step: the grid leader (the branch secretary) told who has still not answered. */
+    /** Escalation, second step: the grid leader (the branch secretary) and the community secretary told who has still not answered. */
     public void escalateToGridLeader(List<ActivationStore.Due> due) {
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (ActivationStore.Due person : due) {
             GridCode grid = GridCode.parse(person.gridCode()).orElseThrow();
             String gridName = grids.gridName(grid).orElse(person.gridCode());
             String name = staff.card(person.personId()).map(PersonCard::name).orElse("");
-            staff.gridLeader(grid).filter(leader -> leader.id() != person.personId())
-                    .ifPresent(leader -> outgoing.addAll(notice(person.activationId(), leader.id(), "escalate:" + person.personId(),
+            java.util.Set<Long> told = new java.util.HashSet<>();
+            java.util.stream.Stream.of(staff.gridLeader(grid), staff.communitySecretary(RegionCode.of(grid.community().value())))
+                    .flatMap(java.util.Optional::stream)
+                    .filter(officer -> officer.id() != person.personId() && told.add(officer.id()))
+                    .forEach(officer -> outgoing.addAll(notice(person.activationId(), officer.id(), "escalate:" + person.personId(),
                             zh("wartime.message.unanswered-subject", gridName),
                             zh("wartime.message.unanswered-body", name, zh("wartime.group." + person.group()), gridName))));
             audit.recordAs("system", "wartime.escalated", person.gridCode(),

@@ -222,7 +222,8 @@ class DeliveryIntegrationTests {
         try (ConfigurableApplicationContext wuyi = start("--wuyi.wartime.escalation-enabled=true", "--wuyi.wartime.escalation-check=200ms",
                 "--wuyi.wartime.remind-after=2s", "--wuyi.wartime.escalate-after=5s")) {
             JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
-            long id = activate(wuyi, 4, 0, 1, "unanswered").getFirst();
+            // The community's second grid: its leader is not the community secretary (who leads the first), so both are told.
+            long id = activate(wuyi, 4, 1, 1, "unanswered").getFirst();
             long people = count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ?", id);
             await(() -> count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 1", id) == people, 20);
             assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:call:1'",
@@ -234,6 +235,11 @@ class DeliveryIntegrationTests {
             long leader = jdbc.sql("SELECT secretary_id FROM grid_branch WHERE grid_code = ?").param(grid).query(Long.class).single();
             assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND recipient_id = ? AND idempotency_key LIKE '%:escalate:%'",
                     "escalation:" + id, leader)).as("the grid leader told").isPositive();
+            long secretary = jdbc.sql("SELECT secretary_id FROM party_committee WHERE region_code = ?").param(grid.substring(0, 12))
+                    .query(Long.class).single();
+            assertThat(secretary).isNotEqualTo(leader);
+            assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND recipient_id = ? AND idempotency_key LIKE '%:escalate:%'",
+                    "escalation:" + id, secretary)).as("the community secretary told").isPositive();
             assertThat(count(jdbc, "SELECT count(*) FROM audit_log WHERE action = 'wartime.escalated' AND detail LIKE ?", "activation=" + id + " %"))
                     .isEqualTo(people);
         }

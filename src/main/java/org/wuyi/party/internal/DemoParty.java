@@ -79,6 +79,7 @@ class DemoParty implements ApplicationRunner {
         Random random = new Random(1152);
         List<Object[]> branches = new ArrayList<>();
         List<Object[]> committee = new ArrayList<>();
+        List<Object[]> secretaries = new ArrayList<>();
         int cadreTurn = 0;
         for (String grid : residential) {
             List<GridStaff.Member> gridStaff = members.getOrDefault(grid, List.of());
@@ -123,6 +124,15 @@ class DemoParty implements ApplicationRunner {
         jdbc.batchUpdate("""
                 INSERT INTO grid_branch (grid_code, grid_kind, name, formed_by_committee, authority, secretary_id, founded)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", branches);
+        // Each community committee's secretary: the leader of its first residential grid (often the case in Gulou).
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Object[] branch : branches) {
+            String grid = (String) branch[0];
+            if (branch[4] == null && branch[5] != null && seen.add(grid.substring(0, 12))) {
+                secretaries.add(new Object[] {branch[5], grid.substring(0, 12)});
+            }
+        }
+        jdbc.batchUpdate("UPDATE party_committee SET secretary_id = ? WHERE region_code = ?", secretaries);
         jdbc.batchUpdate("""
                 INSERT INTO branch_member (grid_code, person_id, source, capability, standing, public_spirit, enthusiasm)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", committee);

@@ -27,6 +27,11 @@ class PartyLeadership implements GridLeadership {
     }
 
     @Override
+    public java.util.Optional<Long> communitySecretary(RegionCode community) {
+        return party.committeeSecretary(community.value());
+    }
+
+    @Override
     public List<Post> postsOf(long personId) {
         List<Post> posts = new ArrayList<>();
         party.branchesWithSecretary(personId).forEach(row -> posts.add(new Post(row.gridCode(), row.name(), true)));

@@ -82,6 +82,15 @@ public class PartyRepository {
         return committees;
     }
 
+    public Optional<Long> committeeSecretary(String regionCode) {
+        return jdbc.sql("SELECT secretary_id FROM party_committee WHERE region_code = ? AND secretary_id IS NOT NULL")
+                .param(regionCode).query(Long.class).optional();
+    }
+
+    public void setCommitteeSecretary(String regionCode, long personId) {
+        jdbc.sql("UPDATE party_committee SET secretary_id = ? WHERE region_code = ?").params(personId, regionCode).update();
+    }
+
     public void addCommittee(String regionCode, String name) {
         jdbc.sql("INSERT INTO party_committee (region_code, name) VALUES (?, ?) ON CONFLICT (region_code) DO NOTHING")
                 .params(regionCode, name).update();

@@ -13,7 +13,7 @@ import org.wuyi.wartime.ActivationService;
 /**
  * Escalation of unanswered calls (a setting each): after {@code wuyi.wartime.remind-after} (5 min), or as
  * soon as every message outside Wuyi to a person has failed, the person is called again and their group
- * leader told; after {@code wuyi.wartime.escalate-after} (15 min) the grid leader is told. Rows are claimed
+ * leader told; after {@code wuyi.wartime.escalate-after} (15 min) the grid leader and the community secretary are told. Rows are claimed
  * with SKIP LOCKED, so two instances never escalate one person twice.
  */
 @Component

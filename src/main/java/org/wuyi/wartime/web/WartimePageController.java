@@ -71,14 +71,19 @@ class WartimePageController {
             ActivationService.Result result = activations.activate(grid, reason, idempotencyKey, override);
             return "redirect:/activations/" + result.activation().id();
         } catch (WartimeProblem problem) {
-            if (problem.getStatusCode() != HttpStatus.UNPROCESSABLE_CONTENT && problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
-                throw problem;
-            }
-            model.addAttribute("activationProblem", problem.getDetailMessageCode());
-            model.addAttribute("activationProblemArgs", problem.getDetailMessageArguments());
-            model.addAttribute("reason", reason);
+            refused(problem, reason, model);
             return plan(code, model);
         }
+    }
+
+    /** A refusal the official can fix (no reason, incomplete plan) is shown on the form, with what was typed; others go on. */
+    private static void refused(WartimeProblem problem, String reason, Model model) {
+        if (problem.getStatusCode() != HttpStatus.UNPROCESSABLE_CONTENT && problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
+            throw problem;
+        }
+        model.addAttribute("activationProblem", problem.getDetailMessageCode());
+        model.addAttribute("activationProblemArgs", problem.getDetailMessageArguments());
+        model.addAttribute("reason", reason);
     }
 
     @GetMapping("/regions/{code}/wartime-summary.xlsx")
@@ -152,12 +157,7 @@ class WartimePageController {
             activations.activateAll(activations.residentialGrids(region), reason, idempotencyKey, override);
             return "redirect:/regions/" + code + "/activations";
         } catch (WartimeProblem problem) {
-            if (problem.getStatusCode() != HttpStatus.UNPROCESSABLE_CONTENT && problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
-                throw problem;
-            }
-            model.addAttribute("activationProblem", problem.getDetailMessageCode());
-            model.addAttribute("activationProblemArgs", problem.getDetailMessageArguments());
-            model.addAttribute("reason", reason);
+            refused(problem, reason, model);
             return history(code, model);
         }
     }
