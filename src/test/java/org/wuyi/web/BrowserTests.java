@@ -352,6 +352,50 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryChecksTheSummaryTableAndActivatesTheWholeCommunity() throws Exception {
+        String community = jdbc.sql("SELECT code FROM region WHERE code LIKE '350102005%' AND length(code) = 12 ORDER BY code OFFSET 2 LIMIT 1")
+                .query(String.class).single();
+        TestAccounts.create(jdbc, encoder, "browser-secretary", "COMMUNITY_SECRETARY", community, "browser-pass");
+        logIn("browser-secretary", "browser-pass");
+        page.navigate(url("/regions/" + community + "/activations"));
+        byte[] table = page.request().get(url("/regions/" + community + "/wartime-summary.xlsx")).body();
+        Path file = Files.createTempFile("summary", ".xlsx");
+        Files.write(file, table);
+        page.locator("#summary-file").setInputFiles(file);
+        page.locator("#summary-import-form button[type=submit]").click();
+        page.locator("#summary-grids").waitFor();
+        int grids = jdbc.sql("SELECT count(*) FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL'").param(community + "%")
+                .query(Integer.class).single();
+        assertThat(page.locator("#summary-grids tbody tr").count()).isEqualTo(grids);
+        assertThat(page.locator("#summary-grids").textContent()).contains("无变化");
+        assertThat(page.locator("#summary-apply").count()).as("nothing to apply").isZero();
+        screenshot("secretary-summary-import");
+
+        page.locator("#reason").fill("全社区演练");
+        page.locator("#activate-button").click();
+        page.waitForURL("**/regions/" + community + "/activations");
+        try {
+            assertThat(page.locator("#history tbody tr").count()).isEqualTo(grids);
+            assertThat(page.locator("#history").textContent()).contains("全社区演练", "战时状态");
+        } finally {
+            jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE grid_code LIKE ? AND state = 'ACTIVE'")
+                    .param(community + "%").update();
+        }
+
+        // A supervisor reads the same pages without the tools to change them.
+        TestAccounts.create(jdbc, encoder, "browser-supervisor", "SUPERVISOR", community, "browser-pass");
+        page.navigate(url("/logout"));
+        context.clearCookies();
+        logIn("browser-supervisor", "browser-pass");
+        page.navigate(url("/regions/" + community + "/activations"));
+        assertThat(page.locator("#history").count()).isEqualTo(1);
+        assertThat(page.locator("#summary-import").count()).isZero();
+        assertThat(page.locator("#activate-all").count()).isZero();
+        page.navigate(url("/regions/" + community + "/staffing"));
+        assertThat(page.locator("#roster-import").count()).isZero();
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();

@@ -98,6 +98,20 @@ class WartimePageController {
                 .body(file);
     }
 
+    /** An edited summary table, previewed grid by grid or, with apply, saved where it may be. */
+    @PostMapping(value = "/regions/{code}/wartime-summary/import", headers = "HX-Request")
+    String importSummary(@PathVariable String code, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                         @RequestParam(defaultValue = "false") boolean apply, Model model) throws java.io.IOException {
+        RegionCode region = RegionService.parseCode(code);
+        model.addAttribute("region", regions.get(region));
+        if (file.getSize() > WartimeApiController.MAX_BYTES) {
+            model.addAttribute("tooLarge", WartimeApiController.MAX_BYTES / 1024 / 1024);
+        } else {
+            model.addAttribute("outcome", summaries.importTable(region, file.getBytes(), apply));
+        }
+        return "wartime/summary-import :: result";
+    }
+
     @GetMapping("/activations/{id}")
     String board(@PathVariable long id, Model model) {
         ActivationView activation = activations.activation(id);
