@@ -338,6 +338,7 @@ class BrowserTests {
             // The board refreshes itself.
             page.waitForCondition(() -> page.locator("[data-state=ACKNOWLEDGED]").textContent().equals("1"),
                     new Page.WaitForConditionOptions().setTimeout(15_000));
+            assertThat(page.locator("#group-counts").textContent()).as("counts per group").contains("1/");
             screenshot("yqhn-board");
             page.locator("#stand-down").click();
             page.waitForCondition(() -> page.locator("#activation-state").textContent().equals("已恢复平时"));
