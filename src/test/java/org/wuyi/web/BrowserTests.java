@@ -397,6 +397,32 @@ class BrowserTests {
     }
 
     @Test
+    void aSecretaryAdjustsAPlanAndIsToldWhatIsWrong() throws Exception {
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102005001%' AND kind = 'RESIDENTIAL' ORDER BY code OFFSET 10 LIMIT 1")
+                .query(String.class).single();
+        long volunteer = jdbc.sql("SELECT person_id FROM plan_member WHERE grid_code = ? AND group_code = 'SUPPLY' AND NOT leader ORDER BY person_id LIMIT 1")
+                .param(grid).query(Long.class).single();
+        long coordinator = jdbc.sql("SELECT person_id FROM plan_member WHERE grid_code = ? AND group_code = 'COORDINATION' AND leader")
+                .param(grid).query(Long.class).single();
+        logIn("yqhn", "wuyi-demo");
+        page.navigate(url("/grids/" + grid + "/plan"));
+        page.locator("#edit-plan").click();
+        page.waitForURL("**/plan/edit");
+        // A leader who is not in the group is refused, and the editor says so.
+        page.locator("#leader-SUPPLY").selectOption(String.valueOf(coordinator));
+        page.locator("#save-plan").click();
+        page.locator("#edit-problem").waitFor();
+        assertThat(page.locator("#edit-problem").textContent()).contains("组长须是该组组员");
+        screenshot("yqhn-plan-edit-refused");
+        // Moving a volunteer from supplies to logistics is saved.
+        page.locator("select[name=group-" + volunteer + "]").selectOption("LOGISTICS");
+        page.locator("#save-plan").click();
+        page.waitForURL("**/grids/" + grid + "/plan");
+        assertThat(jdbc.sql("SELECT group_code FROM plan_member WHERE grid_code = ? AND person_id = ?").params(grid, volunteer)
+                .query(String.class).single()).isEqualTo("LOGISTICS");
+    }
+
+    @Test
     void theDistrictAdminReadsTheAuditLogOfTheDistrict() throws Exception {
         logIn("gulou", "wuyi-demo");
         page.locator("nav.navbar").getByText("操作日志").click();

@@ -1,5 +1,6 @@
 package org.wuyi.wartime.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,10 @@ import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.wartime.ActivationService;
 import org.wuyi.wartime.ActivationView;
+import org.wuyi.wartime.PlanEdit;
 import org.wuyi.wartime.PlanService;
+import org.wuyi.wartime.PlanView;
+import org.wuyi.wartime.WartimeGroup;
 import org.wuyi.wartime.WartimeProblem;
 
 /** The plan page of a grid (with the one-click button), an activation's live board, and the acknowledgement page. */
@@ -55,6 +59,56 @@ class WartimePageController {
         // One key per rendering of the form: a double click or a resubmission sends the same key.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "wartime/plan";
+    }
+
+    /** One row of the editor: a person who is or may be in the plan, and the group they are in now. */
+    record EditRow(long personId, String name, String source, boolean onRoster, String group) {
+    }
+
+    @GetMapping("/grids/{code}/plan/edit")
+    String edit(@PathVariable String code, Model model) {
+        GridCode grid = WartimeApiController.grid(code);
+        PlanView plan = plans.plan(grid);
+        java.util.Map<Long, EditRow> rows = new java.util.LinkedHashMap<>();
+        plan.groups().forEach(group -> group.members().forEach(m -> rows.put(m.personId(),
+                new EditRow(m.personId(), m.name(), m.source(), m.onRoster(), group.group().name()))));
+        plans.candidates(grid).values().forEach(c -> rows.putIfAbsent(c.personId(),
+                new EditRow(c.personId(), c.name(), c.source(), true, "")));
+        model.addAttribute("plan", plan);
+        model.addAttribute("people", List.copyOf(rows.values()));
+        model.addAttribute("groups", WartimeGroup.values());
+        model.addAttribute("lineage", regions.lineageWithinScope(RegionCode.of(grid.community().value())));
+        return "wartime/edit";
+    }
+
+    /** The editor's form: group-{person}, leader-{GROUP}, duties-{GROUP}; a refusal comes back to the editor, saying why. */
+    @PostMapping("/grids/{code}/plan")
+    String save(@PathVariable String code, @RequestParam java.util.Map<String, String> form, Model model) {
+        GridCode grid = WartimeApiController.grid(code);
+        java.util.Map<WartimeGroup, List<Long>> members = new java.util.EnumMap<>(WartimeGroup.class);
+        form.forEach((name, value) -> {
+            if (name.startsWith("group-") && !value.isBlank()) {
+                members.computeIfAbsent(WartimeGroup.valueOf(value), g -> new java.util.ArrayList<>())
+                        .add(Long.parseLong(name.substring("group-".length())));
+            }
+        });
+        List<PlanEdit.GroupEdit> groups = new java.util.ArrayList<>();
+        for (WartimeGroup group : WartimeGroup.values()) {
+            String leader = form.getOrDefault("leader-" + group, "");
+            groups.add(new PlanEdit.GroupEdit(group, form.get("duties-" + group), leader.isBlank() ? null : Long.valueOf(leader),
+                    members.getOrDefault(group, List.of())));
+        }
+        try {
+            plans.save(grid, new PlanEdit(Integer.valueOf(form.getOrDefault("version", "-1")), groups));
+            return "redirect:/grids/" + code + "/plan";
+        } catch (WartimeProblem problem) {
+            if (problem.getStatusCode() != HttpStatus.BAD_REQUEST && problem.getStatusCode() != HttpStatus.CONFLICT) {
+                throw problem;
+            }
+            model.addAttribute("editProblem", problem.getDetailMessageCode());
+            model.addAttribute("editProblemArgs", problem.getDetailMessageArguments());
+            return edit(code, model);
+        }
     }
 
     @PostMapping("/grids/{code}/plan/propose")
