@@ -1,18 +1,12 @@
 package org.wuyi.staff;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.wuyi.shared.TranslatedProblem;
 
-/** Input the staff or party pages cannot accept: 400, the detail being the message with the given key. */
-public class InvalidStaffInputException extends ErrorResponseException {
+/** Input the staff pages and API cannot accept: 400, the detail being the message with the given key. */
+public class InvalidStaffInputException extends TranslatedProblem {
 
     public InvalidStaffInputException(String detailMessageCode, Object... arguments) {
-        super(HttpStatus.BAD_REQUEST, ProblemDetail.forStatus(HttpStatus.BAD_REQUEST), null, detailMessageCode, arguments);
-    }
-
-    @Override
-    public String getTitleMessageCode() {
-        return "problem.title.400";
+        super(HttpStatus.BAD_REQUEST, detailMessageCode, arguments);
     }
 }

@@ -1,18 +1,12 @@
 package org.wuyi.staff;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.wuyi.shared.TranslatedProblem;
 
-/** No person with that id in the user's region: 404. */
-public class PersonNotFoundException extends ErrorResponseException {
+/** No person with that id in the user's region: 404 (whether they exist elsewhere is not said). */
+public class PersonNotFoundException extends TranslatedProblem {
 
     public PersonNotFoundException() {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "problem.person.not-found", null);
-    }
-
-    @Override
-    public String getTitleMessageCode() {
-        return "problem.title.404";
+        super(HttpStatus.NOT_FOUND, "problem.person.not-found");
     }
 }

@@ -89,16 +89,9 @@ public class RosterImportService {
     }
 
     /** The roster changed between the preview and the apply; nothing was saved. */
-    public static class StaleRosterException extends org.springframework.web.ErrorResponseException {
+    public static class StaleRosterException extends org.wuyi.shared.TranslatedProblem {
         public StaleRosterException() {
-            super(org.springframework.http.HttpStatus.CONFLICT,
-                    org.springframework.http.ProblemDetail.forStatus(org.springframework.http.HttpStatus.CONFLICT), null,
-                    "problem.roster.stale", null);
-        }
-
-        @Override
-        public String getTitleMessageCode() {
-            return "problem.title.409";
+            super(org.springframework.http.HttpStatus.CONFLICT, "problem.roster.stale");
         }
     }
 

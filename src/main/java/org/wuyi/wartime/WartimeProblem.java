@@ -1,18 +1,12 @@
 package org.wuyi.wartime;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.wuyi.shared.TranslatedProblem;
 
-/** A refused wartime request, as RFC 9457 problem detail with a translated message. */
-public class WartimeProblem extends ErrorResponseException {
+/** A refused wartime request (plan, activation, summary table). */
+public class WartimeProblem extends TranslatedProblem {
 
     public WartimeProblem(HttpStatus status, String detailMessageCode, Object... arguments) {
-        super(status, ProblemDetail.forStatus(status), null, detailMessageCode, arguments);
-    }
-
-    @Override
-    public String getTitleMessageCode() {
-        return "problem.title." + getStatusCode().value();
+        super(status, detailMessageCode, arguments);
     }
 }

@@ -3,8 +3,6 @@ package org.wuyi.grid.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -126,14 +124,9 @@ class GridApiController {
     }
 
     /** A refusal with a translated detail. */
-    static final class Problem extends ErrorResponseException {
+    static final class Problem extends org.wuyi.shared.TranslatedProblem {
         Problem(HttpStatus status, String detailCode, Object... arguments) {
-            super(status, ProblemDetail.forStatus(status), null, detailCode, arguments);
-        }
-
-        @Override
-        public String getTitleMessageCode() {
-            return "problem.title." + getStatusCode().value();
+            super(status, detailCode, arguments);
         }
     }
 }

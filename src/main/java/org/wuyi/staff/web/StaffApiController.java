@@ -18,9 +18,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.wuyi.grid.GridCode;
@@ -141,15 +139,9 @@ class StaffApiController {
         }
     }
 
-    static final class TooLarge extends ErrorResponseException {
+    static final class TooLarge extends org.wuyi.shared.TranslatedProblem {
         TooLarge() {
-            super(HttpStatus.CONTENT_TOO_LARGE, ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE), null,
-                    "problem.roster.too-large", new Object[] {MAX_BYTES / 1024 / 1024});
-        }
-
-        @Override
-        public String getTitleMessageCode() {
-            return "problem.title.413";
+            super(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024);
         }
     }
 
