@@ -52,11 +52,13 @@ public class PartyService {
     private final RegionService regions;
     private final RegionScope scope;
     private final AuditLog audit;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
     PartyService(PartyRepository party, GridService grids, StaffService staff, RegionService regions, RegionScope scope,
-                 AuditLog audit, Clock clock, ZoneId wuyiTimeZone) {
+                 AuditLog audit, org.springframework.context.MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
+        this.messages = messages;
         this.party = party;
         this.grids = grids;
         this.staff = staff;
@@ -116,7 +118,8 @@ public class PartyService {
         if (!"ACTIVE".equals(grid.status())) {
             throw new PartyProblem(HttpStatus.CONFLICT, "problem.party.grid-retired", code.value());
         }
-        String branchName = checkedText(name, grid.name() + "党支部", "problem.party.name");
+        String branchName = checkedText(name, messages.getMessage("party.branch.default-name", new Object[] {grid.name()},
+                java.util.Locale.SIMPLIFIED_CHINESE), "problem.party.name");
         String committee = null;
         String authorityName = null;
         if (grid.kind() == GridKind.RESIDENTIAL) {

@@ -189,6 +189,7 @@ public class RosterImportService {
             roleNames.put(role.name(), role);
         }
         Problems found2 = new Problems(problems, headers);
+        List<String> memberSynonyms = List.of(zh("staff.party.member-synonyms").split(","));
         FieldCipher cipher = key.cipher();
         List<Row> rows = new ArrayList<>();
         Map<String, Row> firstByFingerprint = new HashMap<>();
@@ -197,7 +198,7 @@ public class RosterImportService {
         for (Sheet.Line line : body) {
             Cells cells = new Cells(line, columns, found2);
             Row row = cells.row(gridsInRegion, roleNames, zh("staff.gender.M"), zh("staff.gender.F"),
-                    zh("staff.party.member"), zh("staff.party.masses"));
+                    zh("staff.party.member"), memberSynonyms, zh("staff.party.masses"));
             if (row == null) {
                 continue;
             }
@@ -390,7 +391,7 @@ public class RosterImportService {
         }
 
         Row row(Set<String> gridsInRegion, Map<String, StaffRole> roleNames, String male, String female,
-                String member, String masses) {
+                String member, List<String> memberSynonyms, String masses) {
             GridCode grid = grid(gridsInRegion);
             String name = text(NAME, 50, true);
             String genderText = raw(GENDER);
@@ -407,7 +408,7 @@ public class RosterImportService {
                 problem(GENDER, "roster.gender-id");
             }
             String partyText = raw(PARTY);
-            Boolean party = partyText.equals(member) || partyText.equals("党员") || partyText.equals("中共预备党员") ? Boolean.TRUE
+            Boolean party = partyText.equals(member) || memberSynonyms.contains(partyText) ? Boolean.TRUE
                     : partyText.equals(masses) ? Boolean.FALSE : null;
             if (party == null) {
                 problem(PARTY, "roster.party");
