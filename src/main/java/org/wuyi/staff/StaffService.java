@@ -134,6 +134,14 @@ public class StaffService {
                 .flatMap(branch -> card(branch.secretaryId()));
     }
 
+    /** Many people at once, by id, without a scope check (like {@link #card}). */
+    public Map<Long, PersonCard> cards(java.util.Collection<Long> ids) {
+        Map<Long, PersonCard> cards = new HashMap<>();
+        staff.people(ids).forEach(row -> cards.put(row.id(), new PersonCard(row.id(), row.name(), row.gender(), row.mobile(),
+                row.partyMember(), row.regionCode())));
+        return cards;
+    }
+
     /** The six staff of the grids below a region on a day, by grid, without a scope check (like {@link #card}). */
     public Map<String, List<GridStaff.Member>> membersBelow(RegionCode region, LocalDate day) {
         Map<String, List<GridStaff.Member>> members = new HashMap<>();

@@ -265,54 +265,105 @@ public class ActivationService {
      * their group leader told who has not answered.
      */
     public void remind(List<ActivationStore.Due> due) {
+        Lookups look = new Lookups(due);
         List<OutgoingMessage> outgoing = new ArrayList<>();
+        List<AuditLog.Entry> entries = new ArrayList<>();
         for (ActivationStore.Due person : due) {
-            ActivationStore.Row row = activations.find(person.activationId()).orElseThrow();
-            PlanStore.StoredPlan plan = plans.plan(row.gridCode()).orElse(null);
-            String gridName = grids.gridName(GridCode.parse(row.gridCode()).orElseThrow()).orElse(row.gridCode());
+            ActivationStore.Row row = look.row(person.activationId());
+            String gridName = look.gridName(row.gridCode());
+            PlanStore.StoredPlan plan = look.plan(row.gridCode());
             String duties = plan == null ? "" : plan.duties().getOrDefault(person.group(), "");
-            PersonCard card = staff.card(person.personId()).orElse(null);
+            PersonCard card = look.cards.get(person.personId());
             String name = card == null ? "" : card.name();
-            ActivationStore.Member member = activations.members(row.id()).stream()
-                    .filter(m -> m.personId() == person.personId()).findFirst().orElseThrow();
+            List<ActivationStore.Member> members = look.members(row.id());
+            boolean leader = members.stream().anyMatch(m -> m.personId() == person.personId() && m.leader());
             outgoing.addAll(call(row.id(), gridName, new PlanView.Group(person.group(), duties, null, List.of()),
-                    person.personId(), name, card == null ? "" : card.mobile(), staff.emails(List.of(person.personId())).get(person.personId()),
-                    member.leader(), row.reason(), 1));
-            activations.members(row.id()).stream()
+                    person.personId(), name, card == null ? "" : card.mobile(), look.emails.get(person.personId()), leader,
+                    row.reason(), 1));
+            members.stream()
                     .filter(m -> m.group() == person.group() && m.leader() && m.personId() != person.personId())
                     .findFirst()
-                    .ifPresent(leader -> outgoing.addAll(notice(row.id(), leader.personId(), "remind:" + person.personId(),
+                    .ifPresent(groupLeader -> outgoing.addAll(notice(row.id(), look.card(groupLeader.personId()),
+                            look.email(groupLeader.personId()), "remind:" + person.personId(),
                             zh("wartime.message.unanswered-subject", gridName),
-                            zh("wartime.message.unanswered-body", name, zh("wartime.group." + person.group()), gridName))));
-            audit.recordAs("system", "wartime.reminded", row.gridCode(),
-                    "activation=%d person=%d".formatted(row.id(), person.personId()));
+                            zh("wartime.message.unanswered-body", name, groupNames().get(person.group()), gridName))));
+            entries.add(new AuditLog.Entry(row.gridCode(), "activation=%d person=%d".formatted(row.id(), person.personId())));
         }
         outbox.enqueue(outgoing);
+        audit.recordAll("wartime.reminded", entries);
     }
 
     /** Escalation, second step: the grid leader (the branch secretary) and the community secretary told who has still not answered. */
     public void escalateToGridLeader(List<ActivationStore.Due> due) {
+        Lookups look = new Lookups(due);
+        Map<String, List<PersonCard>> officers = new HashMap<>();
         List<OutgoingMessage> outgoing = new ArrayList<>();
+        List<AuditLog.Entry> entries = new ArrayList<>();
         for (ActivationStore.Due person : due) {
             GridCode grid = GridCode.parse(person.gridCode()).orElseThrow();
-            String gridName = grids.gridName(grid).orElse(person.gridCode());
-            String name = staff.card(person.personId()).map(PersonCard::name).orElse("");
-            java.util.Set<Long> told = new java.util.HashSet<>();
-            java.util.stream.Stream.of(staff.gridLeader(grid), staff.communitySecretary(RegionCode.of(grid.community().value())))
-                    .flatMap(java.util.Optional::stream)
-                    .filter(officer -> officer.id() != person.personId() && told.add(officer.id()))
-                    .forEach(officer -> outgoing.addAll(notice(person.activationId(), officer.id(), "escalate:" + person.personId(),
-                            zh("wartime.message.unanswered-subject", gridName),
-                            zh("wartime.message.unanswered-body", name, zh("wartime.group." + person.group()), gridName))));
-            audit.recordAs("system", "wartime.escalated", person.gridCode(),
-                    "activation=%d person=%d".formatted(person.activationId(), person.personId()));
+            String gridName = look.gridName(person.gridCode());
+            PersonCard card = look.cards.get(person.personId());
+            String name = card == null ? "" : card.name();
+            List<PersonCard> told = officers.computeIfAbsent(person.gridCode(), code -> java.util.stream.Stream.of(
+                            staff.gridLeader(grid), staff.communitySecretary(RegionCode.of(grid.community().value())))
+                    .flatMap(java.util.Optional::stream).distinct().toList());
+            told.stream().filter(officer -> officer.id() != person.personId())
+                    .forEach(officer -> outgoing.addAll(notice(person.activationId(), officer, look.email(officer.id()),
+                            "escalate:" + person.personId(), zh("wartime.message.unanswered-subject", gridName),
+                            zh("wartime.message.unanswered-body", name, groupNames().get(person.group()), gridName))));
+            entries.add(new AuditLog.Entry(person.gridCode(), "activation=%d person=%d".formatted(person.activationId(), person.personId())));
         }
         outbox.enqueue(outgoing);
+        audit.recordAll("wartime.escalated", entries);
     }
 
-    private List<OutgoingMessage> notice(long activationId, long recipient, String purpose, String subject, String body) {
-        String mobile = staff.card(recipient).map(PersonCard::mobile).orElse("");
-        String email = staff.emails(List.of(recipient)).get(recipient);
+    /** What escalation needs about the people and activations of one batch, each looked up once. */
+    private final class Lookups {
+        final Map<Long, PersonCard> cards;
+        final Map<Long, String> emails;
+        private final Map<Long, ActivationStore.Row> rows = new HashMap<>();
+        private final Map<Long, List<ActivationStore.Member>> members = new HashMap<>();
+        private final Map<String, java.util.Optional<PlanStore.StoredPlan>> plans = new HashMap<>();
+        private final Map<String, String> gridNames = new HashMap<>();
+
+        Lookups(List<ActivationStore.Due> due) {
+            List<Long> people = due.stream().map(ActivationStore.Due::personId).distinct().toList();
+            cards = new HashMap<>(staff.cards(people));
+            emails = new HashMap<>(staff.emails(people));
+        }
+
+        ActivationStore.Row row(long id) {
+            return rows.computeIfAbsent(id, key -> activations.find(key).orElseThrow());
+        }
+
+        List<ActivationStore.Member> members(long id) {
+            return members.computeIfAbsent(id, activations::members);
+        }
+
+        PlanStore.StoredPlan plan(String grid) {
+            return plans.computeIfAbsent(grid, ActivationService.this.plans::plan).orElse(null);
+        }
+
+        String gridName(String grid) {
+            return gridNames.computeIfAbsent(grid, code -> grids.gridName(GridCode.parse(code).orElseThrow()).orElse(code));
+        }
+
+        PersonCard card(long id) {
+            return cards.computeIfAbsent(id, key -> staff.card(key).orElse(null));
+        }
+
+        String email(long id) {
+            return emails.computeIfAbsent(id, key -> staff.emails(List.of(key)).getOrDefault(key, ""));
+        }
+    }
+
+    private List<OutgoingMessage> notice(long activationId, PersonCard recipientCard, String email, String purpose, String subject,
+                                         String body) {
+        if (recipientCard == null) {
+            return List.of();
+        }
+        long recipient = recipientCard.id();
+        String mobile = recipientCard.mobile();
         List<OutgoingMessage> outgoing = new ArrayList<>();
         for (Channel channel : outbox.channels()) {
             String address = address(channel, mobile, email);

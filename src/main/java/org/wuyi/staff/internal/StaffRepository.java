@@ -78,6 +78,11 @@ public class StaffRepository {
                 .list();
     }
 
+    public List<PersonRow> people(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE id = ANY (?)")
+                .param(ids.toArray(Long[]::new)).query(StaffRepository::person).list();
+    }
+
     public Optional<PersonRow> person(long id) {
         return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE id = ?")
                 .param(id).query(StaffRepository::person).optional();

@@ -38,12 +38,12 @@ class EscalationJob {
     @Scheduled(fixedDelayString = "${wuyi.wartime.escalation-check:30s}", initialDelayString = "${wuyi.wartime.escalation-check:30s}")
     @Transactional
     public void escalate() {
-        List<ActivationStore.Due> first = activations.dueForEscalation(0, clock.instant().minus(remindAfter), true, 500);
+        List<ActivationStore.Due> first = activations.dueForEscalation(0, clock.instant().minus(remindAfter), true, 5000);
         if (!first.isEmpty()) {
             service.remind(first);
             activations.setEscalation(first, 1);
         }
-        List<ActivationStore.Due> second = activations.dueForEscalation(1, clock.instant().minus(escalateAfter), false, 500);
+        List<ActivationStore.Due> second = activations.dueForEscalation(1, clock.instant().minus(escalateAfter), false, 5000);
         if (!second.isEmpty()) {
             service.escalateToGridLeader(second);
             activations.setEscalation(second, 2);
