@@ -111,6 +111,21 @@ public final class ActivationBenchmark {
         System.out.printf(Locale.ROOT, "district: committed %.3f s vs plain insert %.3f s (%.2fx); every message at the receiver %.3f s (median of %d)%n",
                 median(committed), median(plainSeconds), median(committed) / median(plainSeconds), median(reached), ROUNDS);
 
+        // Nobody answered the last round: remind everyone at once (the escalation job's first step), timed.
+        jdbc.sql("UPDATE activation SET state = 'ACTIVE', stood_down_at = NULL WHERE idempotency_key LIKE ?").param("bench-" + (ROUNDS - 1) + ":%").update();
+        org.wuyi.wartime.internal.ActivationStore store = wuyi.getBean(org.wuyi.wartime.internal.ActivationStore.class);
+        org.springframework.transaction.support.TransactionTemplate tx = wuyi.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        long remindStart = System.nanoTime();
+        int reminded = tx.execute(status -> {
+            List<org.wuyi.wartime.internal.ActivationStore.Due> due = store.dueForEscalation(0, java.time.Instant.now().plusSeconds(3600), false, 100_000);
+            activations.remind(due);
+            store.setEscalation(due, 1);
+            return due.size();
+        });
+        System.out.printf(Locale.ROOT, "escalation, first step for %,d unanswered people (called again, group leaders told) committed in %.3f s%n",
+                reminded, (System.nanoTime() - remindStart) / 1e9);
+        jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE state = 'ACTIVE'").update();
+
         double[] singles = new double[SINGLES];
         for (int i = 0; i < SINGLES; i++) {
             GridCode grid = grids.get(i * 25);
