@@ -118,10 +118,27 @@ class DeliveryWorker implements SmartLifecycle {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             rs.getString(10), rs.getInt(11)))
                     .list();
-            List<Object[]> attempts = new ArrayList<>(claimed.size());
+            // The batch's webhooks go out together; each answer (or timeout) is then recorded in claim order.
+            List<java.util.concurrent.CompletableFuture<WebhookSender.Result>> results = new ArrayList<>(claimed.size());
             for (Claimed message : claimed) {
-                attempts.add(deliver(message));
+                results.add(switch (message.channel()) {
+                    case "IN_APP" -> java.util.concurrent.CompletableFuture.completedFuture(new WebhookSender.Result(true, false, "task list"));
+                    case "WEBHOOK" -> webhook.sendAsync(message);
+                    case "EMAIL" -> java.util.concurrent.CompletableFuture.completedFuture(email.send(message));
+                    default -> java.util.concurrent.CompletableFuture.completedFuture(
+                            new WebhookSender.Result(false, false, message.channel() + " not configured"));
+                });
             }
+            List<Object[]> attempts = new ArrayList<>(claimed.size());
+            java.util.Map<String, List<Long>> reached = new java.util.HashMap<>();
+            for (int i = 0; i < claimed.size(); i++) {
+                attempts.add(record(claimed.get(i), results.get(i).join(), reached));
+            }
+            // Most messages get through: those are marked in one statement per state.
+            reached.forEach((state, ids) -> jdbc.sql("""
+                            UPDATE outbox_message SET state = ?, attempts = attempts + 1, delivered_at = now(), last_error = NULL
+                            WHERE id = ANY (?)""")
+                    .params(state, ids.toArray(Long[]::new)).update());
             if (!attempts.isEmpty()) {
                 batches.batchUpdate("INSERT INTO delivery_attempt (message_id, worker, outcome, detail) VALUES (?, ?, ?, ?)", attempts);
             }
@@ -130,20 +147,14 @@ class DeliveryWorker implements SmartLifecycle {
         return handled == null ? 0 : handled;
     }
 
-    private Object[] deliver(Claimed message) {
-        WebhookSender.Result result = switch (message.channel()) {
-            case "IN_APP" -> new WebhookSender.Result(true, false, "task list");
-            case "WEBHOOK" -> webhook.send(message);
-            case "EMAIL" -> email.send(message);
-            default -> new WebhookSender.Result(false, false, message.channel() + " not configured");
-        };
+    /** Records one attempt: a message that got through is noted in {@code reached} (by state) to be marked with the rest. */
+    private Object[] record(Claimed message, WebhookSender.Result result, java.util.Map<String, List<Long>> reached) {
         int attempts = message.attempts() + 1;
         String outcome;
         if (result.delivered()) {
             // SMTP only takes a message on: e-mail is sent, not known to be delivered.
             outcome = message.channel().equals("EMAIL") ? "SENT" : "DELIVERED";
-            jdbc.sql("UPDATE outbox_message SET state = ?, attempts = ?, delivered_at = now(), last_error = NULL WHERE id = ?")
-                    .params(outcome, attempts, message.id()).update();
+            reached.computeIfAbsent(outcome, state -> new ArrayList<>()).add(message.id());
         } else if (result.retry() && attempts < properties.maxAttempts()) {
             outcome = "RETRY";
             Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 10));

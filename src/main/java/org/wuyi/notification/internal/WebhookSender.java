@@ -40,9 +40,10 @@ class WebhookSender {
     record Result(boolean delivered, boolean retry, String detail) {
     }
 
-    Result send(DeliveryWorker.Claimed message) {
+    /** Sends one message; the answer (or the failure) completes the future, never exceptionally. */
+    java.util.concurrent.CompletableFuture<Result> sendAsync(DeliveryWorker.Claimed message) {
         if (!settings.enabled()) {
-            return new Result(false, false, "webhook not configured");
+            return java.util.concurrent.CompletableFuture.completedFuture(new Result(false, false, "webhook not configured"));
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", message.idempotencyKey());
@@ -60,8 +61,12 @@ class WebhookSender {
                 .header(SIGNATURE, "sha256=" + sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                return new Result(false, true, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return new Result(true, false, "HTTP " + status);
@@ -69,12 +74,7 @@ class WebhookSender {
             // 4xx other than 408/429 will not get better by asking again.
             boolean retry = status >= 500 || status == 408 || status == 429;
             return new Result(false, retry, "HTTP " + status);
-        } catch (java.io.IOException failed) {
-            return new Result(false, true, failed.getClass().getSimpleName() + ": " + failed.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new Result(false, true, "interrupted");
-        }
+        });
     }
 
     String sign(byte[] body) {
