@@ -128,6 +128,8 @@ class RosterImportIntegrationTests {
         assertThat(found.get(0).get("assignments")).hasSize(2);
         assertThat(found.get(0).get("idNumber").asString()).isEqualTo(idA.substring(0, 6) + "********" + idA.substring(14));
         assertThat(found.get(0).get("mobile").asString()).isEqualTo("139****0002");
+        assertThat(api.get("/api/v1/people/" + found.get(0).get("id").asLong() + "/id-number", "yqhn").json().get("idNumber").asString())
+                .as("the number stored encrypted reads back whole").isEqualTo(idA);
         JsonNode volunteer = api.get("/api/v1/regions/" + COMMUNITY + "/people?q=郑秋菊", "yqhn").json().get(0);
         assertThat(volunteer.get("homeCompound").asString()).isEqualTo("河南新村");
         assertThat(volunteer.get("homeRoom").asString()).isEqualTo("302");
