@@ -413,7 +413,11 @@ class BrowserTests {
         page.locator("#save-plan").click();
         page.locator("#edit-problem").waitFor();
         assertThat(page.locator("#edit-problem").textContent()).contains("组长须是该组组员");
+        assertThat(page.locator("#leader-SUPPLY").inputValue()).as("the choice made is still there to correct")
+                .isEqualTo(String.valueOf(coordinator));
         screenshot("yqhn-plan-edit-refused");
+        page.locator("#leader-SUPPLY").selectOption(String.valueOf(jdbc.sql(
+                "SELECT person_id FROM plan_member WHERE grid_code = ? AND group_code = 'SUPPLY' AND leader").param(grid).query(Long.class).single()));
         // Moving a volunteer from supplies to logistics is saved.
         page.locator("select[name=group-" + volunteer + "]").selectOption("LOGISTICS");
         page.locator("#save-plan").click();

@@ -67,13 +67,31 @@ class WartimePageController {
 
     @GetMapping("/grids/{code}/plan/edit")
     String edit(@PathVariable String code, Model model) {
+        return edit(code, model, java.util.Map.of());
+    }
+
+    /** The editor, showing the stored plan, or — after a refusal — what the official had chosen ({@code form}). */
+    private String edit(String code, Model model, java.util.Map<String, String> form) {
         GridCode grid = WartimeApiController.grid(code);
-        PlanView plan = plans.plan(grid);
+        PlanView stored = plans.plan(grid);
         java.util.Map<Long, EditRow> rows = new java.util.LinkedHashMap<>();
-        plan.groups().forEach(group -> group.members().forEach(m -> rows.put(m.personId(),
+        stored.groups().forEach(group -> group.members().forEach(m -> rows.put(m.personId(),
                 new EditRow(m.personId(), m.name(), m.source(), m.onRoster(), group.group().name()))));
         plans.candidates(grid).values().forEach(c -> rows.putIfAbsent(c.personId(),
                 new EditRow(c.personId(), c.name(), c.source(), true, "")));
+        PlanView plan = stored;
+        if (!form.isEmpty()) {
+            rows.replaceAll((id, row) -> new EditRow(row.personId(), row.name(), row.source(), row.onRoster(),
+                    form.getOrDefault("group-" + id, "")));
+            plan = new PlanView(stored.gridCode(), stored.gridName(), stored.version(), stored.exists(), stored.groups().stream()
+                    .map(group -> {
+                        String leader = form.getOrDefault("leader-" + group.group(), "");
+                        EditRow chosen = leader.isBlank() ? null : rows.get(Long.valueOf(leader));
+                        return new PlanView.Group(group.group(), form.getOrDefault("duties-" + group.group(), group.duties()),
+                                chosen == null ? null : new PlanView.Member(chosen.personId(), chosen.name(), "", chosen.source(), true,
+                                        chosen.onRoster()), group.members());
+                    }).toList(), stored.problems());
+        }
         model.addAttribute("plan", plan);
         model.addAttribute("people", List.copyOf(rows.values()));
         model.addAttribute("groups", WartimeGroup.values());
@@ -107,7 +125,7 @@ class WartimePageController {
             }
             model.addAttribute("editProblem", problem.getDetailMessageCode());
             model.addAttribute("editProblemArgs", problem.getDetailMessageArguments());
-            return edit(code, model);
+            return edit(code, model, form);
         }
     }
 
