@@ -51,12 +51,7 @@ public class Outbox {
     /** Writes messages in the caller's transaction; a key already written is kept as it is. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(List<OutgoingMessage> messages) {
-        List<Object[]> rows = new ArrayList<>(messages.size());
-        for (OutgoingMessage message : messages) {
-            rows.add(new Object[] {message.idempotencyKey(), message.channel().name(), message.recipientId(),
-                    message.address(), message.topic(), message.correlation(), message.subject(), message.body(),
-                    message.link()});
-        }
+        List<Object[]> rows = rows(messages);
         for (int from = 0; from < rows.size(); from += 1000) {
             batches.batchUpdate("""
                     INSERT INTO outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)
@@ -75,56 +70,19 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try {
-            org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-                    "COPY outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link) FROM STDIN");
-            try {
-                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 17);
-                StringBuilder line = new StringBuilder(512);
-                for (OutgoingMessage message : messages) {
-                    line.setLength(0);
-                    field(line, message.idempotencyKey()).append('\t').append(message.channel().name()).append('\t')
-                            .append(message.recipientId()).append('\t');
-                    field(line, message.address()).append('\t');
-                    field(line, message.topic()).append('\t');
-                    field(line, message.correlation()).append('\t');
-                    field(line, message.subject()).append('\t');
-                    field(line, message.body()).append('\t');
-                    field(line, message.link()).append('\n');
-                    buffer.writeBytes(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    if (buffer.size() > 1 << 16) {
-                        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                        buffer.reset();
-                    }
-                }
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (java.sql.SQLException failed) {
-            throw new org.springframework.dao.DataIntegrityViolationException("outbox COPY failed: " + failed.getMessage(), failed);
-        } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        org.wuyi.shared.PgCopy.copy(dataSource,
+                "outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)",
+                rows(messages));
     }
 
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    private static StringBuilder field(StringBuilder line, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
+    /** The columns idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link. */
+    private static List<Object[]> rows(List<OutgoingMessage> messages) {
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (OutgoingMessage message : messages) {
+            rows.add(new Object[] {message.idempotencyKey(), message.channel().name(), message.recipientId(), message.address(),
+                    message.topic(), message.correlation(), message.subject(), message.body(), message.link()});
         }
-        return line;
+        return rows;
     }
 
     /** Cancels the messages of a correlation not yet sent; returns how many. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wuyi.shared.PgCopy;
 
 /** People found by the fingerprint of their ID number, and their assignments, for a roster import. */
 @Repository
@@ -81,7 +82,7 @@ public class RosterStore {
 
     /** Rows of {id, region, name, gender, mobile, encrypted id, fingerprint, masked id, party, compound, building, room, workplace, email}. */
     public void insertPeople(List<Object[]> rows) {
-        copy("person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked, party_member, "
+        PgCopy.copy(dataSource, "person (id, region_code, name, gender, mobile, id_number, id_fingerprint, id_masked, party_member, "
                 + "home_compound, home_building, home_room, workplace, email)", rows);
     }
 
@@ -95,74 +96,7 @@ public class RosterStore {
 
     /** Rows of {person, grid, role, start, end}. */
     public void insertAssignments(List<Object[]> rows) {
-        copy("staff_assignment (person_id, grid_code, role, start_date, end_date)", rows);
-    }
-
-    /**
-     * Writes new rows with PostgreSQL's COPY on the transaction's connection (a whole district's roster is
-     * 20,000+ people and as many assignments). Values: null, byte[] (bytea), Boolean, numbers, dates, text.
-     */
-    private void copy(String target, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try {
-            org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + target + " FROM STDIN");
-            try {
-                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 17);
-                StringBuilder line = new StringBuilder(256);
-                java.util.HexFormat hex = java.util.HexFormat.of();
-                for (Object[] row : rows) {
-                    line.setLength(0);
-                    for (int i = 0; i < row.length; i++) {
-                        if (i > 0) {
-                            line.append('\t');
-                        }
-                        Object value = row[i];
-                        if (value == null) {
-                            line.append("\\N");
-                        } else if (value instanceof byte[] bytes) {
-                            line.append("\\\\x").append(hex.formatHex(bytes));
-                        } else if (value instanceof Boolean flag) {
-                            line.append(flag ? 't' : 'f');
-                        } else {
-                            escape(line, value.toString());
-                        }
-                    }
-                    line.append('\n');
-                    buffer.writeBytes(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    if (buffer.size() > 1 << 16) {
-                        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                        buffer.reset();
-                    }
-                }
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (java.sql.SQLException failed) {
-            throw new org.springframework.dao.DataIntegrityViolationException("COPY into " + target + " failed: " + failed.getMessage(), failed);
-        } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static void escape(StringBuilder line, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
-        }
+        PgCopy.copy(dataSource, "staff_assignment (person_id, grid_code, role, start_date, end_date)", rows);
     }
 
     /** Rows of {start, end, id}. */
