@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.wuyi.shared.FieldCipher;
+import org.wuyi.platform.crypto.FieldCipher;
 
 class FieldCipherTests {
 

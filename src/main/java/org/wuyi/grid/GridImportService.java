@@ -2,6 +2,7 @@ package org.wuyi.grid;
 
 import org.wuyi.region.Region;
 import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
 import java.util.Comparator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -174,8 +175,7 @@ public class GridImportService {
     }
 
     /** Who may draw community boundaries: the district and the streets (the survey's results), not the communities. */
-    static final Set<Role> BOUNDARY_EDITORS =
-            Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER);
+    static final Set<Role> BOUNDARY_EDITORS = Roles.ORGANISERS;
 
     /**
      * Previews community boundaries from a FeatureCollection whose features carry the community's 12-digit

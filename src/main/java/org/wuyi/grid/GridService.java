@@ -27,6 +27,7 @@ import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
@@ -45,7 +46,7 @@ public class GridService {
     private final ApplicationEventPublisher events;
 
     /** Who may change a community's grids: its secretary and those above. */
-    static final Set<Role> EDITORS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY);
+    static final Set<Role> EDITORS = Roles.KEEPERS;
 
     GridService(GridRepository grids, GridIndex index, RegionService regions, RegionScope scope, AuditLog audit,
                 ApplicationEventPublisher events, @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
@@ -176,47 +177,9 @@ public class GridService {
         return new GeoJson.FeatureCollection(features);
     }
 
-    /**
-     * The codes of the active grids of one kind below a region, in code order, without a scope check:
-     * for other modules that have checked the scope themselves, and for work no user started.
-     */
-    public List<String> gridCodesIn(RegionCode region, GridKind kind) {
-        return grids.activeCodes(region, kind);
-    }
-
-    /**
-     * The compounds of each residential grid below a region (grid code → compound names, in id order),
-     * without a scope check, like {@link #gridCodesIn}.
-     */
-    public Map<String, List<String>> compoundNamesByGrid(RegionCode region) {
-        Map<String, List<String>> names = new java.util.TreeMap<>();
-        grids.compoundsOf(region).forEach(compound ->
-                names.computeIfAbsent(compound.gridCode().value(), grid -> new java.util.ArrayList<>()).add(compound.name()));
-        return names;
-    }
-
-    /**
-     * The industry authority of each work-unit grid below a region (that of its first registered unit),
-     * without a scope check, like {@link #gridCodesIn}.
-     */
-    public Map<String, String> workUnitAuthorities(RegionCode region) {
-        return grids.firstAuthorities(region);
-    }
-
-    /** The names of grids by code, without a scope check, like {@link #gridCodesIn}. */
-    public Map<String, String> gridNames(List<String> codes) {
-        return grids.names(codes);
-    }
-
-    /** The name of an active or retired grid, without a scope check, like {@link #gridCodesIn}. */
-    public Optional<String> gridName(GridCode code) {
-        return grids.find(code).map(StoredGrid::name);
-    }
-
     /** Whether the signed-in user may change the grids of this region (for showing or hiding the tools). */
     public boolean mayChange(RegionCode region) {
-        return scope.currentUser().map(user -> user.regionCode().contains(region) && EDITORS.contains(user.role()))
-                .orElse(false);
+        return scope.mayChange(region.value(), EDITORS);
     }
 
     /** One grid inside the user's region (403 outside, 404 unknown). */

@@ -46,6 +46,16 @@ public class RegionScope {
         check(code.value());
     }
 
+    /** True when the signed-in user has one of these roles (e.g. {@link Roles#CALLERS}, who see full mobiles). */
+    public boolean hasRole(Set<Role> roles) {
+        return currentUser().map(user -> roles.contains(user.role())).orElse(false);
+    }
+
+    /** True when {@link #checkChange} would let the signed-in user change this place: for showing or hiding the tools. */
+    public boolean mayChange(String code, Set<Role> allowed) {
+        return currentUser().map(user -> user.regionCode().containsCode(code) && allowed.contains(user.role())).orElse(false);
+    }
+
     /**
      * Refuses, with a 403, a change of the place with this code unless it lies in the signed-in
      * user's subtree and the user has one of the roles allowed to make it.

@@ -70,7 +70,7 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        org.wuyi.shared.PgCopy.copy(dataSource,
+        org.wuyi.platform.jdbc.PgCopy.copy(dataSource,
                 "outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)",
                 rows(messages));
     }

@@ -1,7 +1,7 @@
 package org.wuyi.party;
 
 import org.springframework.http.HttpStatus;
-import org.wuyi.shared.TranslatedProblem;
+import org.wuyi.platform.web.TranslatedProblem;
 
 /** A refused party-organisation change or an unknown branch. */
 public class PartyProblem extends TranslatedProblem {

@@ -15,19 +15,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.GridView;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
 import org.wuyi.party.internal.PartyRepository;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.PersonCard;
-import org.wuyi.staff.StaffService;
+import org.wuyi.staff.StaffDirectory;
 
 /**
  * The party organisation that leads the grids (1格1支部): one branch per grid, formed by the street
@@ -40,15 +42,16 @@ import org.wuyi.staff.StaffService;
 public class PartyService {
 
     /** Who forms a branch: the street (town) committee, and the district's organisation department. */
-    public static final Set<Role> FORMERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER);
+    public static final Set<Role> FORMERS = Roles.ORGANISERS;
     /** Who appoints a secretary or changes the members: the formers and the community committee. */
-    public static final Set<Role> MANAGERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY);
+    public static final Set<Role> MANAGERS = Roles.KEEPERS;
     /** Roles that call people and so see full mobiles (each view audited). */
-    static final Set<Role> CALLERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY, Role.GRID_LEADER);
+    static final Set<Role> CALLERS = Roles.CALLERS;
 
     private final PartyRepository party;
     private final GridService grids;
-    private final StaffService staff;
+    private final GridDirectory directory;
+    private final StaffDirectory staff;
     private final RegionService regions;
     private final RegionScope scope;
     private final AuditLog audit;
@@ -56,11 +59,12 @@ public class PartyService {
     private final Clock clock;
     private final ZoneId zone;
 
-    PartyService(PartyRepository party, GridService grids, StaffService staff, RegionService regions, RegionScope scope,
+    PartyService(PartyRepository party, GridService grids, GridDirectory directory, StaffDirectory staff, RegionService regions, RegionScope scope,
                  AuditLog audit, org.springframework.context.MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
         this.messages = messages;
         this.party = party;
         this.grids = grids;
+        this.directory = directory;
         this.staff = staff;
         this.regions = regions;
         this.scope = scope;
@@ -75,7 +79,7 @@ public class PartyService {
         GridView grid = grids.grid(code);
         PartyRepository.BranchRow row = party.branch(code.value())
                 .orElseThrow(() -> new PartyProblem(HttpStatus.NOT_FOUND, "problem.party.no-branch", code.value()));
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(CALLERS::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         Map<Long, PersonCard> cards = new HashMap<>();
         List<PartyRepository.MemberRow> memberRows = party.members(code.value());
         if (row.secretaryId() != null) {
@@ -103,7 +107,7 @@ public class PartyService {
 
     /** Whether the user may form branches or change them in this region (to show or hide the tools). */
     public boolean mayManage(String code) {
-        return scope.currentUser().map(user -> user.regionCode().containsCode(code) && MANAGERS.contains(user.role())).orElse(false);
+        return scope.mayChange(code, MANAGERS);
     }
 
     /**
@@ -225,7 +229,7 @@ public class PartyService {
         branches.forEach(branch -> byCommunity.computeIfAbsent(branch.gridCode().substring(0, 12), c -> new ArrayList<>()).add(branch));
         Map<String, Integer> gridCounts = new HashMap<>();
         for (GridKind kind : GridKind.values()) {
-            grids.gridCodesIn(code, kind).forEach(grid -> gridCounts.merge(grid.substring(0, 12), 1, Integer::sum));
+            directory.gridCodesIn(code, kind).forEach(grid -> gridCounts.merge(grid.substring(0, 12), 1, Integer::sum));
         }
         boolean listBranches = code.value().length() >= 9;
         Map<Long, String> secretaryNames = new HashMap<>();

@@ -1,7 +1,7 @@
 package org.wuyi.staff;
 
 import org.springframework.http.HttpStatus;
-import org.wuyi.shared.TranslatedProblem;
+import org.wuyi.platform.web.TranslatedProblem;
 
 /** No person with that id in the user's region: 404 (whether they exist elsewhere is not said). */
 public class PersonNotFoundException extends TranslatedProblem {

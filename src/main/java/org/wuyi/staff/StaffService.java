@@ -24,11 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.grid.GridService;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
@@ -41,14 +43,9 @@ import org.wuyi.staff.internal.StaffRepository;
 @Transactional(readOnly = true)
 public class StaffService {
 
-    /** Roles whose work needs a person's full ID number (the community keeps the roster; the district oversees it). */
-    static final Set<Role> FULL_ID_ROLES = Set.of(Role.DISTRICT_ADMIN, Role.COMMUNITY_SECRETARY);
-    /** Roles that call the grid staff: they see full mobile numbers on a grid's page (each view audited); a supervisor does not. */
-    static final Set<Role> CALLER_ROLES = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY,
-            Role.GRID_LEADER);
-
     private final StaffRepository staff;
     private final GridService grids;
+    private final GridDirectory directory;
     private final RegionService regions;
     private final RegionScope scope;
     private final AuditLog audit;
@@ -58,11 +55,12 @@ public class StaffService {
     private final Clock clock;
     private final ZoneId zone;
 
-    StaffService(StaffRepository staff, GridService grids, RegionService regions, RegionScope scope, AuditLog audit,
+    StaffService(StaffRepository staff, GridService grids, GridDirectory directory, RegionService regions, RegionScope scope, AuditLog audit,
                  PersonalDataKey key, MessageSource messages, ObjectProvider<GridLeadership> leadership, Clock clock,
                  ZoneId wuyiTimeZone) {
         this.staff = staff;
         this.grids = grids;
+        this.directory = directory;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
@@ -100,61 +98,9 @@ public class StaffService {
     @Transactional
     public String fullIdNumber(long id) {
         StaffRepository.PersonRow row = visible(id);
-        scope.checkChange(row.regionCode(), FULL_ID_ROLES);
+        scope.checkChange(row.regionCode(), Roles.FULL_ID_NUMBER);
         audit.record("staff.id-number-viewed", row.regionCode(), "person=" + id);
         return key.cipher().decrypt(row.idNumber());
-    }
-
-    /**
-     * A person as other modules need them to check a role (party membership) or to show them, without a
-     * scope check: the caller has checked the place the person is shown for.
-     */
-    public Optional<PersonCard> card(long id) {
-        return staff.person(id).map(row -> new PersonCard(row.id(), row.name(), row.gender(), row.mobile(),
-                row.partyMember(), row.regionCode()));
-    }
-
-    /** The e-mail addresses people have given, by person (absent when none), without a scope check (like {@link #card}). */
-    public Map<Long, String> emails(java.util.Collection<Long> people) {
-        return staff.emails(people);
-    }
-
-    /** A community's party secretary, without a scope check (like {@link #card}). */
-    public Optional<PersonCard> communitySecretary(RegionCode community) {
-        return leadership.stream().map(source -> source.communitySecretary(community)).flatMap(Optional::stream).findFirst()
-                .flatMap(this::card);
-    }
-
-    /** A grid's leader (its branch secretary), without a scope check (like {@link #card}). */
-    public Optional<PersonCard> gridLeader(GridCode grid) {
-        return leadership.stream()
-                .map(source -> source.branchesBelow(RegionCode.of(grid.community().value())).get(grid.value()))
-                .filter(branch -> branch != null && branch.secretaryId() != null)
-                .findFirst()
-                .flatMap(branch -> card(branch.secretaryId()));
-    }
-
-    /** Many people at once, by id, without a scope check (like {@link #card}). */
-    public Map<Long, PersonCard> cards(java.util.Collection<Long> ids) {
-        Map<Long, PersonCard> cards = new HashMap<>();
-        staff.people(ids).forEach(row -> cards.put(row.id(), new PersonCard(row.id(), row.name(), row.gender(), row.mobile(),
-                row.partyMember(), row.regionCode())));
-        return cards;
-    }
-
-    /** The six staff of the grids below a region on a day, by grid, without a scope check (like {@link #card}). */
-    public Map<String, List<GridStaff.Member>> membersBelow(RegionCode region, LocalDate day) {
-        Map<String, List<GridStaff.Member>> members = new HashMap<>();
-        staff.members(region, dayOrToday(day)).forEach((grid, rows) -> members.put(grid, rows.stream().map(row ->
-                new GridStaff.Member(row.personId(), row.name(), row.gender(), row.mobile(), row.partyMember(), row.role(),
-                        row.since())).toList()));
-        return members;
-    }
-
-    /** The sent-down cadres posted below a region on a day, without a scope check (like {@link #card}); mobiles in full. */
-    public List<SentDownCadre> cadresBelow(RegionCode region, LocalDate day) {
-        return staff.cadres(region, day).stream().map(row -> new SentDownCadre(row.id(), row.personId(), row.name(),
-                row.mobile(), row.partyMember(), row.office(), row.communityCode(), row.startDate(), row.endDate())).toList();
     }
 
     /** The sent-down cadres posted below a region (403 outside the user's region): on a day, or every posting when null; mobiles masked. */
@@ -199,7 +145,7 @@ public class StaffService {
         scope.check(grid.value());
         grids.grid(grid);
         LocalDate date = dayOrToday(day);
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(CALLER_ROLES::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         List<GridStaff.Member> members = staff.members(grid.value(), date).stream().map(row -> new GridStaff.Member(row.personId(), row.name(), row.gender(),
                 full ? row.mobile() : MobileNumber.of(row.mobile()).masked(), row.partyMember(), row.role(), row.since())).toList();
         Set<StaffRole> missing = EnumSet.allOf(StaffRole.class);
@@ -269,8 +215,8 @@ public class StaffService {
     public Staffing staffing(RegionCode region, LocalDate day) {
         regions.get(region);
         LocalDate date = dayOrToday(day);
-        List<String> residential = grids.gridCodesIn(region, GridKind.RESIDENTIAL);
-        List<String> workUnits = grids.gridCodesIn(region, GridKind.WORK_UNIT);
+        List<String> residential = directory.gridCodesIn(region, GridKind.RESIDENTIAL);
+        List<String> workUnits = directory.gridCodesIn(region, GridKind.WORK_UNIT);
         Map<String, Set<StaffRole>> filled = staff.rolesByGrid(region, date);
         Map<String, GridLeadership.Branch> branches = new HashMap<>();
         leadership.forEach(source -> branches.putAll(source.branchesBelow(region)));

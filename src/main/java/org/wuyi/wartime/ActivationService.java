@@ -21,11 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
-import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.grid.GridView;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Roles;
 import org.wuyi.notification.Channel;
 import org.wuyi.notification.Delivery;
 import org.wuyi.notification.OutgoingMessage;
@@ -33,7 +34,7 @@ import org.wuyi.notification.Outbox;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.PersonCard;
-import org.wuyi.staff.StaffService;
+import org.wuyi.staff.StaffDirectory;
 import org.wuyi.wartime.internal.AckLinks;
 import org.wuyi.wartime.internal.ActivationStore;
 import org.wuyi.wartime.internal.PlanStore;
@@ -54,8 +55,8 @@ public class ActivationService {
     private final ActivationStore activations;
     private final PlanStore plans;
     private final PlanService planService;
-    private final GridService grids;
-    private final StaffService staff;
+    private final GridDirectory grids;
+    private final StaffDirectory staff;
     private final Outbox outbox;
     private final AckLinks links;
     private final RegionScope scope;
@@ -66,8 +67,8 @@ public class ActivationService {
     private final String publicUrl;
     private final Duration linkLifetime;
 
-    ActivationService(ActivationStore activations, PlanStore plans, PlanService planService, GridService grids,
-                      StaffService staff, Outbox outbox, AckLinks links, RegionScope scope, AuditLog audit,
+    ActivationService(ActivationStore activations, PlanStore plans, PlanService planService, GridDirectory grids,
+                      StaffDirectory staff, Outbox outbox, AckLinks links, RegionScope scope, AuditLog audit,
                       MessageSource messages, Clock clock, ZoneId wuyiTimeZone,
                       @Value("${wuyi.public-url:http://localhost:8080}") String publicUrl,
                       @Value("${wuyi.wartime.link-lifetime:72h}") Duration linkLifetime) {
@@ -529,7 +530,7 @@ public class ActivationService {
     }
 
     private ActivationView view(ActivationStore.Row row) {
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(PlanService.CALLERS::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         Map<Long, List<Delivery>> deliveries = new HashMap<>();
         outbox.deliveries(correlation(row.id())).forEach(delivery ->
                 deliveries.computeIfAbsent(delivery.recipientId(), id -> new ArrayList<>()).add(delivery));

@@ -24,13 +24,14 @@ import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.SentDownCadre;
 import org.wuyi.staff.StaffRole;
-import org.wuyi.staff.StaffService;
+import org.wuyi.staff.StaffDirectory;
 import org.wuyi.wartime.internal.PlanStore;
 
 /**
@@ -44,9 +45,7 @@ import org.wuyi.wartime.internal.PlanStore;
 public class PlanService {
 
     /** Who edits plans and activates them. */
-    public static final Set<Role> EDITORS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY);
-    /** Roles that call people and see full mobiles. */
-    static final Set<Role> CALLERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.COMMUNITY_SECRETARY, Role.GRID_LEADER);
+    public static final Set<Role> EDITORS = Roles.KEEPERS;
     static final String CADRE = "CADRE";
 
     /** Which people fit a group first (pass 1 picks a leader for each group from these, in order). */
@@ -65,14 +64,14 @@ public class PlanService {
 
     private final PlanStore plans;
     private final GridService grids;
-    private final StaffService staff;
+    private final StaffDirectory staff;
     private final RegionScope scope;
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    PlanService(PlanStore plans, GridService grids, StaffService staff, RegionScope scope, AuditLog audit,
+    PlanService(PlanStore plans, GridService grids, StaffDirectory staff, RegionScope scope, AuditLog audit,
                 MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
         this.plans = plans;
         this.grids = grids;
@@ -155,7 +154,7 @@ public class PlanService {
     /** A grid's plan (403 outside the user's region); an empty view with {@code exists} false when there is none. */
     public PlanView plan(GridCode code) {
         GridView grid = residential(code);
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(CALLERS::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         return view(grid, plans.plan(code.value()).orElse(null), candidates(code), full);
     }
 
@@ -340,7 +339,7 @@ public class PlanService {
             throw new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.stale", code.value());
         }
         audit.record("wartime.plan-saved", code.value(), "grid=%s members=%d".formatted(code.value(), members.size()));
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(CALLERS::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         return view(grid, plans.plan(code.value()).orElseThrow(), candidates, full);
     }
 

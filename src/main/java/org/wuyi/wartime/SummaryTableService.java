@@ -30,10 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
-import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
@@ -41,7 +42,7 @@ import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.StaffRole;
-import org.wuyi.staff.StaffService;
+import org.wuyi.staff.StaffDirectory;
 import org.wuyi.wartime.internal.PlanStore;
 
 /**
@@ -58,14 +59,14 @@ public class SummaryTableService {
 
     private final PlanService plans;
     private final PlanStore store;
-    private final GridService grids;
-    private final StaffService staff;
+    private final GridDirectory grids;
+    private final StaffDirectory staff;
     private final RegionService regions;
     private final RegionScope scope;
     private final AuditLog audit;
     private final MessageSource messages;
 
-    SummaryTableService(PlanService plans, PlanStore store, GridService grids, StaffService staff, RegionService regions,
+    SummaryTableService(PlanService plans, PlanStore store, GridDirectory grids, StaffDirectory staff, RegionService regions,
                         RegionScope scope, AuditLog audit, MessageSource messages) {
         this.plans = plans;
         this.store = store;
@@ -92,7 +93,7 @@ public class SummaryTableService {
             throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.summary-community");
         }
         Region region = regions.get(community);
-        boolean full = scope.currentUser().map(CurrentUser::role).filter(PlanService.CALLERS::contains).isPresent();
+        boolean full = scope.hasRole(Roles.CALLERS);
         List<String> codes = grids.gridCodesIn(community, GridKind.RESIDENTIAL);
         Map<String, List<GridStaff.Member>> roster = staff.membersBelow(community, null);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -232,7 +233,7 @@ public class SummaryTableService {
     public Outcome importTable(RegionCode community, byte[] file, boolean apply) {
         scope.checkChange(community.value(), PlanService.EDITORS);
         regions.get(community);
-        org.wuyi.shared.Sheet.Content content = org.wuyi.shared.Sheet.read(file, 5_000);
+        org.wuyi.platform.spreadsheet.Sheet.Content content = org.wuyi.platform.spreadsheet.Sheet.read(file, 5_000);
         if (content.problem() != null) {
             return new Outcome(false, List.of(), zh(content.problem(), 5_000));
         }
@@ -243,7 +244,7 @@ public class SummaryTableService {
         String gridMarker = zh("wartime.summary.grid");
         List<Section> sections = new ArrayList<>();
         Section current = null;
-        for (org.wuyi.shared.Sheet.Line line : content.lines()) {
+        for (org.wuyi.platform.spreadsheet.Sheet.Line line : content.lines()) {
             if (line.cell(0).equals(gridMarker)) {
                 int version;
                 try {

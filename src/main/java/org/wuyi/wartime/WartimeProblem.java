@@ -1,7 +1,7 @@
 package org.wuyi.wartime;
 
 import org.springframework.http.HttpStatus;
-import org.wuyi.shared.TranslatedProblem;
+import org.wuyi.platform.web.TranslatedProblem;
 
 /** A refused wartime request (plan, activation, summary table). */
 public class WartimeProblem extends TranslatedProblem {

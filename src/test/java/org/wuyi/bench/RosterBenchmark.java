@@ -95,7 +95,7 @@ public final class RosterBenchmark {
         JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
         RosterImportService roster = wuyi.getBean(RosterImportService.class);
         StaffService staff = wuyi.getBean(StaffService.class);
-        List<String> grids = wuyi.getBean(GridService.class).gridCodesIn(GULOU, GridKind.RESIDENTIAL);
+        List<String> grids = wuyi.getBean(org.wuyi.grid.GridDirectory.class).gridCodesIn(GULOU, GridKind.RESIDENTIAL);
         byte[] file = rosterFile(grids, roster.headers());
         System.out.printf(Locale.ROOT, "roster file: %,d rows, %,d bytes; %d rounds after one warm-up, median; max heap %d MiB%n",
                 ROWS, file.length, ROUNDS, Runtime.getRuntime().maxMemory() >> 20);

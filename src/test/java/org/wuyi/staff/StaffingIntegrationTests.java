@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.wuyi.shared.FieldCipher;
+import org.wuyi.platform.crypto.FieldCipher;
 import org.wuyi.shared.ResidentId;
 import org.wuyi.support.Api;
 import org.wuyi.support.WuyiIntegrationTest;

@@ -124,7 +124,7 @@ class GridApiController {
     }
 
     /** A refusal with a translated detail. */
-    static final class Problem extends org.wuyi.shared.TranslatedProblem {
+    static final class Problem extends org.wuyi.platform.web.TranslatedProblem {
         Problem(HttpStatus status, String detailCode, Object... arguments) {
             super(status, detailCode, arguments);
         }

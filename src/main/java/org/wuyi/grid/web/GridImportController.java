@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridImportService;
 import org.wuyi.region.RegionService;
-import org.wuyi.shared.BoundedUpload;
+import org.wuyi.platform.web.BoundedUpload;
 import org.wuyi.shared.RegionCode;
 
 /** GeoJSON import of grids: preview first, then apply with the preview's basis. */

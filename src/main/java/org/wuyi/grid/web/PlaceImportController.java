@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.PlaceImportService;
 import org.wuyi.region.RegionService;
-import org.wuyi.shared.BoundedUpload;
+import org.wuyi.platform.web.BoundedUpload;
 
 /** Spreadsheet templates and imports of compounds and work units (xlsx or UTF-8 CSV, raw request body). */
 @RestController

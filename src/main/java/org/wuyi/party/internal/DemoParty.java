@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
-import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.party.MemberSource;
 import org.wuyi.region.Region;
@@ -26,7 +26,7 @@ import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.SentDownCadre;
 import org.wuyi.staff.StaffRole;
-import org.wuyi.staff.StaffService;
+import org.wuyi.staff.StaffDirectory;
 
 /**
  * The demo district's party organisation: a committee for each street/town and community, and a branch for
@@ -42,14 +42,14 @@ class DemoParty implements ApplicationRunner {
 
     static final RegionCode GULOU = RegionCode.of("350102");
 
-    private final GridService grids;
-    private final StaffService staff;
+    private final GridDirectory grids;
+    private final StaffDirectory staff;
     private final RegionService regions;
     private final PartyRepository party;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
 
-    DemoParty(GridService grids, StaffService staff, RegionService regions, PartyRepository party, JdbcTemplate jdbc, AuditLog audit) {
+    DemoParty(GridDirectory grids, StaffDirectory staff, RegionService regions, PartyRepository party, JdbcTemplate jdbc, AuditLog audit) {
         this.grids = grids;
         this.staff = staff;
         this.regions = regions;

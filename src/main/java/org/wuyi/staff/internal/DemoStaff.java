@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridKind;
-import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.identity.AuditLog;
-import org.wuyi.shared.FieldCipher;
+import org.wuyi.platform.crypto.FieldCipher;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.shared.ResidentId;
 import org.wuyi.staff.StaffRole;
@@ -58,13 +58,13 @@ class DemoStaff implements ApplicationRunner {
                           boolean partyMember, String workplace, String[] home) {
     }
 
-    private final GridService grids;
+    private final GridDirectory grids;
     private final StaffRepository staff;
     private final PersonalDataKey key;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
 
-    DemoStaff(GridService grids, StaffRepository staff, PersonalDataKey key, JdbcTemplate jdbc, AuditLog audit) {
+    DemoStaff(GridDirectory grids, StaffRepository staff, PersonalDataKey key, JdbcTemplate jdbc, AuditLog audit) {
         this.grids = grids;
         this.staff = staff;
         this.key = key;

@@ -3,7 +3,7 @@ package org.wuyi.staff.internal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.wuyi.shared.FieldCipher;
+import org.wuyi.platform.crypto.FieldCipher;
 
 /**
  * The cipher for ID numbers at rest, keyed by {@code wuyi.staff.id-key} (32 bytes, base64). Only the demo

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wuyi.shared.PgCopy;
+import org.wuyi.platform.jdbc.PgCopy;
 
 /** People found by the fingerprint of their ID number, and their assignments, for a roster import. */
 @Repository

@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.wuyi.grid.GridCode;
-import org.wuyi.shared.BoundedUpload;
+import org.wuyi.platform.web.BoundedUpload;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.InvalidStaffInputException;
 import org.wuyi.staff.RosterImportService;
@@ -139,7 +139,7 @@ class StaffApiController {
         }
     }
 
-    static final class TooLarge extends org.wuyi.shared.TranslatedProblem {
+    static final class TooLarge extends org.wuyi.platform.web.TranslatedProblem {
         TooLarge() {
             super(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024);
         }

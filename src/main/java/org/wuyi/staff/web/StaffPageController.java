@@ -44,7 +44,7 @@ class StaffPageController {
     }
 
     private boolean may(java.util.Set<org.wuyi.identity.Role> roles, String code) {
-        return scope.currentUser().map(user -> user.regionCode().containsCode(code) && roles.contains(user.role())).orElse(false);
+        return scope.mayChange(code, roles);
     }
 
     @GetMapping("/regions/{code}/staffing")

@@ -9,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridKind;
-import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.wartime.PlanService;
@@ -22,12 +22,12 @@ class DemoWartime implements ApplicationRunner {
 
     private static final RegionCode GULOU = RegionCode.of("350102");
 
-    private final GridService grids;
+    private final GridDirectory grids;
     private final PlanService plans;
     private final PlanStore store;
     private final AuditLog audit;
 
-    DemoWartime(GridService grids, PlanService plans, PlanStore store, AuditLog audit) {
+    DemoWartime(GridDirectory grids, PlanService plans, PlanStore store, AuditLog audit) {
         this.grids = grids;
         this.plans = plans;
         this.store = store;

@@ -57,7 +57,7 @@ class WartimeApiController {
                                               jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         byte[] file;
         try (java.io.InputStream in = request.getInputStream()) {
-            file = org.wuyi.shared.BoundedUpload.read(in, MAX_BYTES)
+            file = org.wuyi.platform.web.BoundedUpload.read(in, MAX_BYTES)
                     .orElseThrow(() -> new WartimeProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024));
         }
         return summaries.importTable(RegionService.parseCode(code), file, apply);

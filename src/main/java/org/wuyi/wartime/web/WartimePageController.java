@@ -45,8 +45,7 @@ class WartimePageController {
     }
 
     private boolean mayEdit(String code) {
-        return scope.currentUser().map(user -> user.regionCode().containsCode(code) && PlanService.EDITORS.contains(user.role()))
-                .orElse(false);
+        return scope.mayChange(code, PlanService.EDITORS);
     }
 
     @GetMapping("/grids/{code}/plan")

@@ -1,4 +1,4 @@
-package org.wuyi.platform.web;
+package org.wuyi.region.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

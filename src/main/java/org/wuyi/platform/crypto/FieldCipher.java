@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.web;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.spreadsheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

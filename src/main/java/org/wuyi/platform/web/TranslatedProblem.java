@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

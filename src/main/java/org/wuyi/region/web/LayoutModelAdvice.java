@@ -1,4 +1,4 @@
-package org.wuyi.platform.web;
+package org.wuyi.region.web;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.jdbc;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

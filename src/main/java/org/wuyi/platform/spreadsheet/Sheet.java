@@ -1,4 +1,4 @@
-package org.wuyi.shared;
+package org.wuyi.platform.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,0 +1,7 @@
+/**
+ * Accounts, roles and who may do what (Roles), the region scope of every read and write, the audit log, login lock-out.
+ */
+@ApplicationModule(displayName = "identity", allowedDependencies = { "shared", "platform :: web" })
+package org.wuyi.identity;
+
+import org.springframework.modulith.ApplicationModule;
