@@ -1,15 +1,20 @@
 package org.wuyi.notification;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.notification.internal.EmailSettings;
 import org.wuyi.notification.internal.NotificationProperties;
+import org.wuyi.platform.jdbc.PgCopy;
 
 /**
  * The transactional outbox. {@link #enqueue} joins the caller's transaction, so messages exist exactly
@@ -23,12 +28,12 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final NotificationProperties properties;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
-    private final org.wuyi.notification.internal.EmailSettings email;
+    private final EmailSettings email;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, javax.sql.DataSource dataSource,
-           org.wuyi.notification.internal.EmailSettings email) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batches, NotificationProperties properties, DataSource dataSource,
+           EmailSettings email) {
         this.email = email;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -70,7 +75,7 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        org.wuyi.platform.jdbc.PgCopy.copy(dataSource,
+        PgCopy.copy(dataSource,
                 "outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)",
                 rows(messages));
     }
@@ -92,6 +97,11 @@ public class Outbox {
                 .param(correlation).update();
     }
 
+    /** The delivery state of one person's messages of a correlation. */
+    public List<Delivery> deliveries(String correlation, long recipientId) {
+        return deliveries(correlation).stream().filter(delivery -> delivery.recipientId() == recipientId).toList();
+    }
+
     /** The delivery state of every message of a correlation. */
     public List<Delivery> deliveries(String correlation) {
         return jdbc.sql("""
@@ -99,7 +109,7 @@ public class Outbox {
                         FROM outbox_message WHERE correlation = ? ORDER BY id""")
                 .param(correlation)
                 .query((rs, row) -> new Delivery(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
+                        rs.getString(5), DeliveryState.valueOf(rs.getString(6)), rs.getInt(7), rs.getTimestamp(8).toInstant(),
                         instant(rs.getTimestamp(9)), rs.getString(10)))
                 .list();
     }
@@ -116,7 +126,7 @@ public class Outbox {
                 .list();
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -26,6 +26,7 @@ import org.wuyi.identity.Roles;
 import org.wuyi.party.internal.PartyRepository;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.PersonCard;
@@ -213,8 +214,7 @@ public class PartyService {
         if (text.isEmpty() && fallback != null) {
             return fallback;
         }
-        if (text.isEmpty() || text.length() > 100 || "=+-@".indexOf(text.charAt(0)) >= 0
-                || text.chars().anyMatch(Character::isISOControl)) {
+        if (CellText.check(text, 100, true).isPresent()) {
             throw new PartyProblem(HttpStatus.BAD_REQUEST, problem);
         }
         return text;

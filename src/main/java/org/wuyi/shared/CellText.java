@@ -26,9 +26,18 @@ public final class CellText {
             return Optional.of(Problem.TOO_LONG);
         } else if (value.chars().anyMatch(Character::isISOControl)) {
             return Optional.of(Problem.CONTROL_CHARACTERS);
-        } else if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+        } else if (startsLikeFormula(value)) {
             return Optional.of(Problem.FORMULA);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a spreadsheet would take the text for a formula (it starts with = + - or @): such text is refused
+     * on the way in, so that no export can carry a formula injection out. Multi-line text (duties) is checked
+     * with this alone, since its line breaks are wanted.
+     */
+    public static boolean startsLikeFormula(String value) {
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0;
     }
 }

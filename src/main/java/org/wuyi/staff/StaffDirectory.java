@@ -1,6 +1,8 @@
 package org.wuyi.staff;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +28,14 @@ public class StaffDirectory {
 
     private final StaffRepository staff;
     private final ObjectProvider<GridLeadership> leadership;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    StaffDirectory(StaffRepository staff, ObjectProvider<GridLeadership> leadership) {
+    StaffDirectory(StaffRepository staff, ObjectProvider<GridLeadership> leadership, Clock clock, ZoneId wuyiTimeZone) {
         this.staff = staff;
         this.leadership = leadership;
+        this.clock = clock;
+        this.zone = wuyiTimeZone;
     }
 
     /**
@@ -69,10 +75,10 @@ public class StaffDirectory {
         return cards;
     }
 
-    /** The six staff of the grids below a region on a day, by grid. */
+    /** The six staff of the grids below a region on a day (today in Beijing time when null), by grid. */
     public Map<String, List<GridStaff.Member>> membersBelow(RegionCode region, LocalDate day) {
         Map<String, List<GridStaff.Member>> members = new HashMap<>();
-        staff.members(region, day).forEach((grid, rows) -> members.put(grid, rows.stream().map(row ->
+        staff.members(region, day != null ? day : LocalDate.now(clock.withZone(zone))).forEach((grid, rows) -> members.put(grid, rows.stream().map(row ->
                 new GridStaff.Member(row.personId(), row.name(), row.gender(), row.mobile(), row.partyMember(), row.role(),
                         row.since())).toList()));
         return members;

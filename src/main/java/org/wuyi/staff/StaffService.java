@@ -33,6 +33,7 @@ import org.wuyi.identity.Role;
 import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.internal.PersonalDataKey;
@@ -124,8 +125,7 @@ public class StaffService {
         regions.get(community);
         visible(personId);
         String name = office == null ? "" : office.strip();
-        if (name.isEmpty() || name.length() > 100 || "=+-@".indexOf(name.charAt(0)) >= 0
-                || name.chars().anyMatch(Character::isISOControl)) {
+        if (CellText.check(name, 100, true).isPresent()) {
             throw new InvalidStaffInputException("problem.staff.office");
         }
         if (start == null || (end != null && end.isBefore(start))) {

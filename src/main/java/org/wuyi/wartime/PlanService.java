@@ -25,6 +25,7 @@ import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
 import org.wuyi.identity.Roles;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
@@ -313,7 +314,7 @@ public class PlanService {
             }
             if (group.duties() != null && !group.duties().isBlank()) {
                 String text = group.duties().strip();
-                if (text.length() > 500 || "=+-@".indexOf(text.charAt(0)) >= 0) {
+                if (text.length() > 500 || CellText.startsLikeFormula(text)) {
                     throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.duties");
                 }
                 duties.put(group.group(), text);

@@ -38,6 +38,7 @@ import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
+import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.PersonCard;
@@ -330,7 +331,7 @@ public class SummaryTableService {
                 }
             }
             String duties = row[2].isBlank() ? null : row[2];
-            if (duties != null && (duties.length() > 500 || "=+-@".indexOf(duties.charAt(0)) >= 0)) {
+            if (duties != null && (duties.length() > 500 || CellText.startsLikeFormula(duties))) {
                 problems.add(zh("problem.wartime.duties"));
             }
             edits.add(new PlanEdit.GroupEdit(group, duties, leader, members.stream().distinct().toList()));

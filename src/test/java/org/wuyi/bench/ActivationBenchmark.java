@@ -24,7 +24,8 @@ import org.wuyi.WuyiApplication;
 import org.wuyi.grid.GridCode;
 import org.wuyi.notification.WebhookReceiver;
 import org.wuyi.shared.RegionCode;
-import org.wuyi.wartime.ActivationService;
+import org.wuyi.wartime.Activating;
+import org.wuyi.wartime.internal.EscalationJob;
 
 /**
  * Benchmark of issue 5 on one embedded PostgreSQL 17 with the demo district: activate every residential
@@ -57,7 +58,7 @@ public final class ActivationBenchmark {
                             "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                             "--wuyi.notification.webhook.url=" + receiver.url(), "--wuyi.notification.webhook.secret=bench-secret",
                             "--wuyi.notification.workers=4", "--wuyi.notification.batch=100",
-                            "--wuyi.wartime.escalation-enabled=false");
+                            "--wuyi.wartime.escalation-enabled=false", "--wuyi.wartime.remind-after=0s");
                  Connection plain = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "plain_bench") + "&reWriteBatchedInserts=true",
                          "postgres", "")) {
                 UserDetails gulou = wuyi.getBean(UserDetailsService.class).loadUserByUsername("gulou");
@@ -69,7 +70,7 @@ public final class ActivationBenchmark {
     }
 
     private static void run(ConfigurableApplicationContext wuyi, Connection plain, WebhookReceiver receiver) throws Exception {
-        ActivationService activations = wuyi.getBean(ActivationService.class);
+        Activating activations = wuyi.getBean(Activating.class);
         JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
         List<GridCode> grids = activations.residentialGrids(RegionCode.of("350102"));
         long people = jdbc.sql("SELECT count(*) FROM plan_member").query(Long.class).single();
@@ -113,15 +114,13 @@ public final class ActivationBenchmark {
 
         // Nobody answered the last round: remind everyone at once (the escalation job's first step), timed.
         jdbc.sql("UPDATE activation SET state = 'ACTIVE', stood_down_at = NULL WHERE idempotency_key LIKE ?").param("bench-" + (ROUNDS - 1) + ":%").update();
-        org.wuyi.wartime.internal.ActivationStore store = wuyi.getBean(org.wuyi.wartime.internal.ActivationStore.class);
-        org.springframework.transaction.support.TransactionTemplate tx = wuyi.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        // The job claims 5,000 people per transaction (remind-after is 0 s in this run, so all are due at once).
+        EscalationJob escalation = wuyi.getBean(EscalationJob.class);
         long remindStart = System.nanoTime();
-        int reminded = tx.execute(status -> {
-            List<org.wuyi.wartime.internal.ActivationStore.Due> due = store.dueForEscalation(0, java.time.Instant.now().plusSeconds(3600), false, 100_000);
-            activations.remind(due);
-            store.setEscalation(due, 1);
-            return due.size();
-        });
+        int reminded = 0;
+        for (int pass = escalation.escalate(); pass > 0; pass = escalation.escalate()) {
+            reminded += pass;
+        }
         System.out.printf(Locale.ROOT, "escalation, first step for %,d unanswered people (called again, group leaders told) committed in %.3f s%n",
                 reminded, (System.nanoTime() - remindStart) / 1e9);
         jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE state = 'ACTIVE'").update();

@@ -2,6 +2,9 @@ package org.wuyi.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -20,7 +23,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wuyi.WuyiApplication;
 import org.wuyi.grid.GridCode;
 import org.wuyi.support.TestDatabase;
-import org.wuyi.wartime.ActivationService;
+import org.wuyi.support.MutableClock;
+import org.wuyi.wartime.Activating;
+import org.wuyi.wartime.ActivationBoard;
+import org.wuyi.wartime.MemberState;
+import org.wuyi.wartime.internal.EscalationJob;
 import org.wuyi.wartime.ActivationView;
 
 /**
@@ -48,13 +55,21 @@ class DeliveryIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String... extra) {
+        return start(null, extra);
+    }
+
+    /** An instance whose clock is {@code clock} (the system clock when null). */
+    private static ConfigurableApplicationContext start(Clock clock, String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--wuyi.notification.webhook.url=" + receiver.url(), "--wuyi.notification.webhook.secret=" + SECRET,
                 "--wuyi.notification.batch=10", "--wuyi.notification.poll=50ms", "--wuyi.wartime.escalation-enabled=false"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(WuyiApplication.class).web(WebApplicationType.NONE).profiles("demo")
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(WuyiApplication.class).web(WebApplicationType.NONE).profiles("demo");
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return builder.run(args.toArray(String[]::new));
     }
 
     private static void signIn(ConfigurableApplicationContext wuyi, String username) {
@@ -71,7 +86,7 @@ class DeliveryIntegrationTests {
                 .param(communityIndex).query(String.class).single();
         List<GridCode> grids = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code OFFSET ? LIMIT ?")
                 .params(community + "%", from, count).query(String.class).list().stream().map(code -> GridCode.parse(code).orElseThrow()).toList();
-        return wuyi.getBean(ActivationService.class).activateAll(grids, "演练", key, false).stream()
+        return wuyi.getBean(Activating.class).activateAll(grids, "演练", key, false).stream()
                 .map(result -> result.activation().id()).toList();
     }
 
@@ -170,9 +185,9 @@ class DeliveryIntegrationTests {
                 }
                 // Every message outside Wuyi failed: escalation starts at once, without waiting the five minutes.
                 signIn(wuyi, "gulou");
-                await(() -> wuyi.getBean(ActivationService.class).activation(id).counts().get("ESCALATED") == people, 30);
-                ActivationView board = wuyi.getBean(ActivationService.class).activation(id);
-                assertThat(board.counts().get("ESCALATED")).isEqualTo((int) people);
+                await(() -> wuyi.getBean(ActivationBoard.class).activation(id).counts().get(MemberState.ESCALATED) == people, 30);
+                ActivationView board = wuyi.getBean(ActivationBoard.class).activation(id);
+                assertThat(board.counts().get(MemberState.ESCALATED)).isEqualTo((int) people);
                 assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:call:1'",
                         "activation:" + id)).as("everyone called again").isPositive();
                 assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ?", "escalation:" + id))
@@ -220,18 +235,31 @@ class DeliveryIntegrationTests {
     void unansweredCallsAreRepeatedWithTheGroupLeaderToldThenTheGridLeader() throws Exception {
         receiver.mode = WebhookReceiver.Mode.ACCEPT;
         receiver.delayMillis = 0;
-        try (ConfigurableApplicationContext wuyi = start("--wuyi.wartime.escalation-enabled=true", "--wuyi.wartime.escalation-check=200ms",
-                "--wuyi.wartime.remind-after=2s", "--wuyi.wartime.escalate-after=5s")) {
+        // Escalation runs by hand on a clock the test moves: after 4 min nobody is due, after 6 min all are reminded,
+        // after 16 min all are escalated — the default windows (5 and 15 min), without waiting them out.
+        MutableClock clock = new MutableClock(Instant.now());
+        try (ConfigurableApplicationContext wuyi = start(clock)) {
             JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
+            EscalationJob escalation = wuyi.getBean(EscalationJob.class);
+            // Earlier tests leave activations in force: stand them down so that the counts below are this activation's alone.
+            jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE state = 'ACTIVE'").update();
             // The community's second grid: its leader is not the community secretary (who leads the first), so both are told.
             long id = activate(wuyi, 4, 1, 1, "unanswered").getFirst();
             long people = count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ?", id);
-            await(() -> count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 1", id) == people, 20);
+            clock.advance(Duration.ofMinutes(4));
+            assertThat(escalation.escalate()).as("nobody is due before five minutes").isZero();
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(escalation.escalate()).isEqualTo(people);
+            assertThat(count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 1", id)).isEqualTo(people);
             assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:call:1'",
                     "activation:" + id)).as("everyone called again").isEqualTo(people * 2);
             assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND idempotency_key LIKE '%:remind:%'",
                     "escalation:" + id)).as("group leaders told of their members").isPositive();
-            await(() -> count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 2", id) == people, 20);
+            clock.advance(Duration.ofMinutes(8));
+            assertThat(escalation.escalate()).as("the grid leader is told only after fifteen minutes").isZero();
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(escalation.escalate()).isEqualTo(people);
+            assertThat(count(jdbc, "SELECT count(*) FROM activation_member WHERE activation_id = ? AND escalation_level = 2", id)).isEqualTo(people);
             String grid = jdbc.sql("SELECT grid_code FROM activation WHERE id = ?").param(id).query(String.class).single();
             long leader = jdbc.sql("SELECT secretary_id FROM grid_branch WHERE grid_code = ?").param(grid).query(Long.class).single();
             assertThat(count(jdbc, "SELECT count(*) FROM outbox_message WHERE correlation = ? AND recipient_id = ? AND idempotency_key LIKE '%:escalate:%'",

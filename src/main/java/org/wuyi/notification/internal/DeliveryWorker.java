@@ -3,24 +3,32 @@ package org.wuyi.notification.internal;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wuyi.notification.Channel;
+import org.wuyi.notification.DeliveryState;
+import org.wuyi.notification.MessageFailed;
 
 /**
  * Delivers the outbox. Each worker thread claims up to {@code batch} due messages with
  * {@code FOR UPDATE SKIP LOCKED} — rows another thread or another Wuyi instance holds are passed over —
  * tries each once, records the attempt, and commits: delivered, retried later with a doubling back-off,
- * or failed after {@code maxAttempts}. On shutdown the workers finish the batch in hand, so a stopped
+ * or failed after {@code maxAttempts} (published as {@link MessageFailed}). On shutdown the workers finish the batch in hand, so a stopped
  * instance leaves nothing half-recorded; what it had not claimed waits for the next one.
  */
 @Component
@@ -29,7 +37,7 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     /** A claimed message. */
-    record Claimed(long id, String idempotencyKey, String channel, long recipientId, String address, String topic,
+    record Claimed(long id, String idempotencyKey, Channel channel, long recipientId, String address, String topic,
                    String correlation, String subject, String body, String link, int attempts) {
     }
 
@@ -39,14 +47,16 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties properties;
     private final WebhookSender webhook;
     private final EmailSender email;
+    private final ApplicationEventPublisher events;
     /** This instance's name in the attempts it records: process, host and a random part (two contexts in one JVM differ). */
-    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
     private ExecutorService threads;
 
-    DeliveryWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, NotificationProperties properties, WebhookSender webhook,
-                   EmailSender email) {
+    DeliveryWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, NotificationProperties properties,
+                   WebhookSender webhook, EmailSender email, ApplicationEventPublisher events) {
         this.email = email;
+        this.events = events;
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
@@ -114,23 +124,21 @@ class DeliveryWorker implements SmartLifecycle {
                             FROM outbox_message WHERE state = 'PENDING' AND next_attempt_at <= now()
                             ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
                     .param(properties.batch())
-                    .query((rs, row) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                    .query((rs, row) -> new Claimed(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getLong(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                             rs.getString(10), rs.getInt(11)))
                     .list();
             // The batch's webhooks go out together; each answer (or timeout) is then recorded in claim order.
-            List<java.util.concurrent.CompletableFuture<WebhookSender.Result>> results = new ArrayList<>(claimed.size());
+            List<CompletableFuture<WebhookSender.Result>> results = new ArrayList<>(claimed.size());
             for (Claimed message : claimed) {
                 results.add(switch (message.channel()) {
-                    case "IN_APP" -> java.util.concurrent.CompletableFuture.completedFuture(new WebhookSender.Result(true, false, "task list"));
-                    case "WEBHOOK" -> webhook.sendAsync(message);
-                    case "EMAIL" -> java.util.concurrent.CompletableFuture.completedFuture(email.send(message));
-                    default -> java.util.concurrent.CompletableFuture.completedFuture(
-                            new WebhookSender.Result(false, false, message.channel() + " not configured"));
+                    case IN_APP -> CompletableFuture.completedFuture(new WebhookSender.Result(true, false, "task list"));
+                    case WEBHOOK -> webhook.sendAsync(message);
+                    case EMAIL -> CompletableFuture.completedFuture(email.send(message));
                 });
             }
             List<Object[]> attempts = new ArrayList<>(claimed.size());
-            java.util.Map<String, List<Long>> reached = new java.util.HashMap<>();
+            Map<DeliveryState, List<Long>> reached = new EnumMap<>(DeliveryState.class);
             for (int i = 0; i < claimed.size(); i++) {
                 attempts.add(record(claimed.get(i), results.get(i).join(), reached));
             }
@@ -138,7 +146,7 @@ class DeliveryWorker implements SmartLifecycle {
             reached.forEach((state, ids) -> jdbc.sql("""
                             UPDATE outbox_message SET state = ?, attempts = attempts + 1, delivered_at = now(), last_error = NULL
                             WHERE id = ANY (?)""")
-                    .params(state, ids.toArray(Long[]::new)).update());
+                    .params(state.name(), ids.toArray(Long[]::new)).update());
             if (!attempts.isEmpty()) {
                 batches.batchUpdate("INSERT INTO delivery_attempt (message_id, worker, outcome, detail) VALUES (?, ?, ?, ?)", attempts);
             }
@@ -148,13 +156,14 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** Records one attempt: a message that got through is noted in {@code reached} (by state) to be marked with the rest. */
-    private Object[] record(Claimed message, WebhookSender.Result result, java.util.Map<String, List<Long>> reached) {
+    private Object[] record(Claimed message, WebhookSender.Result result, Map<DeliveryState, List<Long>> reached) {
         int attempts = message.attempts() + 1;
         String outcome;
         if (result.delivered()) {
             // SMTP only takes a message on: e-mail is sent, not known to be delivered.
-            outcome = message.channel().equals("EMAIL") ? "SENT" : "DELIVERED";
-            reached.computeIfAbsent(outcome, state -> new ArrayList<>()).add(message.id());
+            DeliveryState state = message.channel() == Channel.EMAIL ? DeliveryState.SENT : DeliveryState.DELIVERED;
+            outcome = state.name();
+            reached.computeIfAbsent(state, key -> new ArrayList<>()).add(message.id());
         } else if (result.retry() && attempts < properties.maxAttempts()) {
             outcome = "RETRY";
             Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 10));
@@ -163,9 +172,11 @@ class DeliveryWorker implements SmartLifecycle {
                                    next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?""")
                     .params(attempts, result.detail(), wait.toMillis() / 1000.0, message.id()).update();
         } else {
-            outcome = "FAILED";
+            outcome = DeliveryState.FAILED.name();
             jdbc.sql("UPDATE outbox_message SET state = 'FAILED', attempts = ?, last_error = ? WHERE id = ?")
                     .params(attempts, result.detail(), message.id()).update();
+            events.publishEvent(new MessageFailed(message.id(), message.idempotencyKey(), message.channel(), message.recipientId(),
+                    message.topic(), message.correlation()));
         }
         return new Object[] {message.id(), name + "/" + Thread.currentThread().getName(), outcome, result.detail()};
     }

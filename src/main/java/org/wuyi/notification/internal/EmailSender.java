@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -19,26 +18,22 @@ import org.springframework.stereotype.Component;
 class EmailSender {
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
+    private final EmailSettings settings;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, @Value("${wuyi.notification.email.from:}") String from) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, EmailSettings settings) {
         this.mail = mail;
-        this.from = from;
-    }
-
-    boolean enabled() {
-        return !from.isBlank() && mail.getIfAvailable() != null;
+        this.settings = settings;
     }
 
     WebhookSender.Result send(DeliveryWorker.Claimed message) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (from.isBlank() || sender == null) {
+        if (!settings.enabled() || sender == null) {
             return new WebhookSender.Result(false, false, "e-mail not configured");
         }
         try {
             MimeMessage mime = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(from);
+            helper.setFrom(settings.from());
             helper.setTo(message.address());
             helper.setSubject(message.subject());
             helper.setText(message.body());

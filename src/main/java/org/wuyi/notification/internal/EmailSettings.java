@@ -1,7 +1,6 @@
 package org.wuyi.notification.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +11,16 @@ public class EmailSettings {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    EmailSettings(ObjectProvider<JavaMailSender> mail, @Value("${wuyi.notification.email.from:}") String from) {
+    EmailSettings(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
         this.mail = mail;
-        this.from = from;
+        this.from = properties.email().from();
     }
 
     public boolean enabled() {
         return !from.isBlank() && mail.getIfAvailable() != null;
+    }
+
+    String from() {
+        return from;
     }
 }

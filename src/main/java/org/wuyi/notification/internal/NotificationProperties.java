@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Delivery settings ({@code wuyi.notification.*}): how many worker threads claim due messages, how
  * many at a time, how often they look, how often a message is tried before it fails and how long
- * the first back-off is (doubled each time); the webhook's URL and HMAC secret.
+ * the first back-off is (doubled each time); the webhook's URL and HMAC secret; the e-mail sender address
+ * (e-mail is on when it is set and Spring's {@code spring.mail.host} names an SMTP server).
  */
 @ConfigurationProperties("wuyi.notification")
 public record NotificationProperties(@DefaultValue("true") boolean workersEnabled, @DefaultValue("2") int workers,
                                      @DefaultValue("50") int batch, @DefaultValue("500ms") Duration poll,
                                      @DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration backoff,
-                                     @DefaultValue Webhook webhook) {
+                                     @DefaultValue Webhook webhook, @DefaultValue Email email) {
 
     /** The webhook receiver (an SMS or WeChat gateway); off when no URL is set. */
     public record Webhook(@DefaultValue("") String url, @DefaultValue("") String secret,
@@ -22,5 +23,9 @@ public record NotificationProperties(@DefaultValue("true") boolean workersEnable
         public boolean enabled() {
             return !url.isBlank();
         }
+    }
+
+    /** The sender address of e-mail ({@code wuyi.notification.email.from}); none: no e-mail. */
+    public record Email(@DefaultValue("") String from) {
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -27,7 +26,8 @@ public class AckLinks {
 
     private final byte[] key;
 
-    AckLinks(@Value("${wuyi.wartime.link-key:}") String key) {
+    AckLinks(WartimeProperties properties) {
+        String key = properties.linkKey();
         this.key = StringUtils.hasText(key) ? key.getBytes(StandardCharsets.UTF_8) : null;
     }
 

@@ -1,8 +1,13 @@
 package org.wuyi.wartime.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wuyi.wartime.ActivationState;
 import org.wuyi.wartime.WartimeGroup;
 
 /** Activations and their frozen members. */
@@ -24,7 +30,7 @@ public class ActivationStore {
         this.batches = batches;
     }
 
-    public record Row(long id, String gridCode, String reason, String state, String idempotencyKey, int planVersion,
+    public record Row(long id, String gridCode, String reason, ActivationState state, String idempotencyKey, int planVersion,
                       boolean incomplete, String activatedBy, Instant activatedAt, String stoodDownBy, Instant stoodDownAt) {
     }
 
@@ -34,8 +40,8 @@ public class ActivationStore {
     private static final String COLUMNS = "id, grid_code, reason, state, idempotency_key, plan_version, incomplete, activated_by, "
             + "activated_at, stood_down_by, stood_down_at";
 
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), ActivationState.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
                 rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)));
     }
 
@@ -62,14 +68,14 @@ public class ActivationStore {
     }
 
     public Map<String, Row> byKeys(List<String> keys) {
-        Map<String, Row> found = new java.util.HashMap<>();
+        Map<String, Row> found = new HashMap<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE idempotency_key = ANY (?)").param(keys.toArray(String[]::new))
                 .query(ActivationStore::row).list().forEach(row -> found.put(row.idempotencyKey(), row));
         return found;
     }
 
     public Map<String, Row> inForce(List<String> grids) {
-        Map<String, Row> found = new java.util.HashMap<>();
+        Map<String, Row> found = new HashMap<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ANY (?) AND state = 'ACTIVE'").param(grids.toArray(String[]::new))
                 .query(ActivationStore::row).list().forEach(row -> found.put(row.gridCode(), row));
         return found;
@@ -84,7 +90,7 @@ public class ActivationStore {
      * by the unique indexes. Returns the ids made, by grid code.
      */
     public Map<String, Long> insertAll(List<New> rows, String reason, String by) {
-        Map<String, Long> made = new java.util.HashMap<>();
+        Map<String, Long> made = new HashMap<>();
         jdbc.sql("""
                         INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by)
                         SELECT g, ?, k, v, i, ? FROM unnest(?::text[], ?::text[], ?::int[], ?::boolean[]) AS t(g, k, v, i)
@@ -100,7 +106,7 @@ public class ActivationStore {
     }
 
     /** Freezes the plans of many activations at once. */
-    public int freezeAll(java.util.Collection<Long> ids) {
+    public int freezeAll(Collection<Long> ids) {
         return jdbc.sql("""
                         INSERT INTO activation_member (activation_id, person_id, group_code, leader)
                         SELECT a.id, m.person_id, m.group_code, m.leader FROM activation a
@@ -108,28 +114,14 @@ public class ActivationStore {
                 .param(ids.toArray(Long[]::new)).update();
     }
 
-    /** Inserts an activation unless its key was used or the grid has one in force; empty in either case. */
-    public Optional<Long> insert(String gridCode, String reason, String key, int planVersion, boolean incomplete, String by) {
-        return jdbc.sql("""
-                        INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")
-                .params(gridCode, reason, key, planVersion, incomplete, by).query(Long.class).optional();
-    }
-
-    /** Freezes the plan: copies the grid's current plan members into the activation. */
-    public int freeze(long activationId, String gridCode) {
-        return jdbc.sql("""
-                        INSERT INTO activation_member (activation_id, person_id, group_code, leader)
-                        SELECT ?, person_id, group_code, leader FROM plan_member WHERE grid_code = ?""")
-                .params(activationId, gridCode).update();
-    }
+    /** The groups in their order (the enum's), for sorting in SQL. */
+    private static final String[] GROUP_ORDER = Arrays.stream(WartimeGroup.values()).map(Enum::name).toArray(String[]::new);
 
     public List<Member> members(long activationId) {
         return jdbc.sql("""
                         SELECT person_id, group_code, leader, acknowledged_at, escalation_level FROM activation_member
-                        WHERE activation_id = ? ORDER BY array_position(ARRAY['COORDINATION','MEDICAL_SUPPORT','NUCLEIC_ACID_TESTING',
-                              'PERSONNEL_CONTROL','SUPPLY','SECURITY','SANITATION','LOGISTICS'], group_code), leader DESC, person_id""")
-                .param(activationId)
+                        WHERE activation_id = ? ORDER BY array_position(?::text[], group_code), leader DESC, person_id""")
+                .params(activationId, GROUP_ORDER)
                 .query((rs, n) -> new Member(rs.getLong(1), WartimeGroup.valueOf(rs.getString(2)), rs.getBoolean(3),
                         instant(rs.getTimestamp(4)), rs.getInt(5)))
                 .list();
@@ -146,23 +138,26 @@ public class ActivationStore {
                 .params(by, id).update() == 1;
     }
 
-    /**
-     * Unacknowledged members of activations in force at an escalation level, activated before a moment — or,
-     * with {@code orFailed}, whose every message outside Wuyi (webhook, e-mail) has failed — locked for this caller.
-     */
+    /** Notes that every call to a person leaving Wuyi (webhook, e-mail) has failed; false when already noted or unknown. */
+    public boolean markOutsideFailed(long activationId, long personId) {
+        return jdbc.sql("UPDATE activation_member SET outside_failed = true WHERE activation_id = ? AND person_id = ? AND NOT outside_failed")
+                .params(activationId, personId).update() == 1;
+    }
+
+    /** An unanswered person of an activation in force, claimed for escalation. */
     public record Due(long activationId, String gridCode, long personId, WartimeGroup group) {
     }
 
+    /**
+     * Unacknowledged members of activations in force at an escalation level, activated before a moment — or,
+     * with {@code orFailed}, whose every call outside Wuyi has failed — locked for this caller (SKIP LOCKED).
+     */
     public List<Due> dueForEscalation(int level, Instant activatedBefore, boolean orFailed, int limit) {
         return jdbc.sql("""
                         SELECT m.activation_id, a.grid_code, m.person_id, m.group_code FROM activation_member m
                         JOIN activation a ON a.id = m.activation_id
                         WHERE a.state = 'ACTIVE' AND m.acknowledged_at IS NULL AND m.escalation_level = ?
-                          AND (a.activated_at < ? OR (? AND EXISTS (
-                                SELECT 1 FROM outbox_message o WHERE o.correlation = 'activation:' || a.id
-                                  AND o.recipient_id = m.person_id AND o.channel <> 'IN_APP') AND NOT EXISTS (
-                                SELECT 1 FROM outbox_message o WHERE o.correlation = 'activation:' || a.id
-                                  AND o.recipient_id = m.person_id AND o.channel <> 'IN_APP' AND o.state <> 'FAILED')))
+                          AND (a.activated_at < ? OR (? AND m.outside_failed))
                         ORDER BY m.activation_id, m.person_id LIMIT ? FOR UPDATE OF m SKIP LOCKED""")
                 .params(level, Timestamp.from(activatedBefore), orFailed, limit)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), WartimeGroup.valueOf(rs.getString(4))))

@@ -1,52 +1,49 @@
 package org.wuyi.wartime.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.wuyi.wartime.ActivationService;
 
 /**
  * Escalation of unanswered calls (a setting each): after {@code wuyi.wartime.remind-after} (5 min), or as
- * soon as every message outside Wuyi to a person has failed, the person is called again and their group
- * leader told; after {@code wuyi.wartime.escalate-after} (15 min) the grid leader and the community secretary are told. Rows are claimed
- * with SKIP LOCKED, so two instances never escalate one person twice.
+ * soon as every call outside Wuyi to a person has failed, the person is called again and their group leader
+ * told; after {@code wuyi.wartime.escalate-after} (15 min) the grid leader and the community secretary are
+ * told. Rows are claimed with SKIP LOCKED, so two instances never escalate one person twice.
  */
 @Component
-class EscalationJob {
+public class EscalationJob {
+
+    private static final int BATCH = 5000;
 
     private final ActivationStore activations;
-    private final ActivationService service;
+    private final Escalation escalation;
     private final Clock clock;
-    private final Duration remindAfter;
-    private final Duration escalateAfter;
+    private final WartimeProperties properties;
 
-    EscalationJob(ActivationStore activations, ActivationService service, Clock clock,
-                  @Value("${wuyi.wartime.remind-after:5m}") Duration remindAfter,
-                  @Value("${wuyi.wartime.escalate-after:15m}") Duration escalateAfter) {
+    EscalationJob(ActivationStore activations, Escalation escalation, Clock clock, WartimeProperties properties) {
         this.activations = activations;
-        this.service = service;
+        this.escalation = escalation;
         this.clock = clock;
-        this.remindAfter = remindAfter;
-        this.escalateAfter = escalateAfter;
+        this.properties = properties;
     }
 
+    /** One pass over both steps, as of the clock's now; returns how many people it reminded and escalated. */
     @Scheduled(fixedDelayString = "${wuyi.wartime.escalation-check:30s}", initialDelayString = "${wuyi.wartime.escalation-check:30s}")
     @Transactional
-    public void escalate() {
-        List<ActivationStore.Due> first = activations.dueForEscalation(0, clock.instant().minus(remindAfter), true, 5000);
+    public int escalate() {
+        List<ActivationStore.Due> first = activations.dueForEscalation(0, clock.instant().minus(properties.remindAfter()), true, BATCH);
         if (!first.isEmpty()) {
-            service.remind(first);
+            escalation.remind(first);
             activations.setEscalation(first, 1);
         }
-        List<ActivationStore.Due> second = activations.dueForEscalation(1, clock.instant().minus(escalateAfter), false, 5000);
+        List<ActivationStore.Due> second = activations.dueForEscalation(1, clock.instant().minus(properties.escalateAfter()), false, BATCH);
         if (!second.isEmpty()) {
-            service.escalateToGridLeader(second);
+            escalation.escalateToGridLeader(second);
             activations.setEscalation(second, 2);
         }
+        return first.size() + second.size();
     }
 }

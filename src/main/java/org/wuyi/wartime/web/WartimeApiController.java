@@ -1,10 +1,20 @@
 package org.wuyi.wartime.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,11 +26,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridCode;
 import org.wuyi.region.RegionService;
-import org.wuyi.wartime.ActivationService;
+import org.wuyi.platform.web.BoundedUpload;
+import org.wuyi.wartime.Activating;
+import org.wuyi.wartime.ActivationBoard;
+import org.wuyi.wartime.ActivationResult;
 import org.wuyi.wartime.ActivationView;
 import org.wuyi.wartime.PlanEdit;
 import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.PlanView;
+import org.wuyi.wartime.StandingDown;
 import org.wuyi.wartime.SummaryTableService;
 import org.wuyi.wartime.WartimeProblem;
 
@@ -29,24 +43,30 @@ import org.wuyi.wartime.WartimeProblem;
 class WartimeApiController {
 
     private final PlanService plans;
-    private final ActivationService activations;
+    private final Activating activating;
+    private final ActivationBoard board;
+    private final StandingDown standingDown;
     private final SummaryTableService summaries;
 
-    WartimeApiController(PlanService plans, ActivationService activations, SummaryTableService summaries) {
+    WartimeApiController(PlanService plans, Activating activating, ActivationBoard board, StandingDown standingDown,
+                         SummaryTableService summaries) {
         this.plans = plans;
-        this.activations = activations;
+        this.activating = activating;
+        this.board = board;
+        this.standingDown = standingDown;
         this.summaries = summaries;
     }
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     @GetMapping("/api/v1/regions/{code}/wartime-summary.xlsx")
     @Operation(summary = "The community's six-staff and eight-group table (情况汇总表) as xlsx, laid out to print")
     ResponseEntity<byte[]> summary(@PathVariable String code) {
         byte[] file = summaries.export(RegionService.parseCode(code));
         return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("wartime-summary-" + code + ".xlsx").build().toString())
                 .body(file);
     }
@@ -57,7 +77,7 @@ class WartimeApiController {
                                               jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         byte[] file;
         try (java.io.InputStream in = request.getInputStream()) {
-            file = org.wuyi.platform.web.BoundedUpload.read(in, MAX_BYTES)
+            file = BoundedUpload.read(in, MAX_BYTES)
                     .orElseThrow(() -> new WartimeProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024));
         }
         return summaries.importTable(RegionService.parseCode(code), file, apply);
@@ -67,7 +87,9 @@ class WartimeApiController {
         return GridCode.parse(code).orElseThrow(() -> new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.grid.invalid-code"));
     }
 
-    record Activate(String reason, Boolean override, List<String> grids) {
+    /** What an activation asks: why (shown to everyone called), whether an incomplete plan may go, and for a region which grids. */
+    record Activate(@NotBlank(message = "{problem.wartime.reason}") @Size(max = 200, message = "{problem.wartime.reason}") String reason,
+                    Boolean override, @Size(max = 5000) List<@NotBlank String> grids) {
         boolean overridden() {
             return Boolean.TRUE.equals(override);
         }
@@ -87,15 +109,15 @@ class WartimeApiController {
 
     @PutMapping("/api/v1/grids/{gridCode}/plan")
     @Operation(summary = "Save a whole plan (every person in one group; each leader a member of the group) with the version read")
-    PlanView save(@PathVariable String gridCode, @RequestBody PlanEdit edit) {
+    PlanView save(@PathVariable String gridCode, @Valid @RequestBody PlanEdit edit) {
         return plans.save(grid(gridCode), edit);
     }
 
     @PostMapping("/api/v1/grids/{gridCode}/activations")
     @Operation(summary = "One-click activation: 201 with a new activation, 200 with the existing one (same Idempotency-Key, or already active)")
     ResponseEntity<ActivationView> activate(@PathVariable String gridCode, @RequestHeader("Idempotency-Key") String key,
-                                            @RequestBody Activate request) {
-        ActivationService.Result result = activations.activate(grid(gridCode), request.reason(), key, request.overridden());
+                                            @Valid @RequestBody Activate request) {
+        ActivationResult result = activating.activate(grid(gridCode), request.reason(), key, request.overridden());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.activation());
     }
 
@@ -104,36 +126,37 @@ class WartimeApiController {
 
     @PostMapping("/api/v1/regions/{code}/activations")
     @Operation(summary = "Activate the listed grids, or every residential grid of a community or street, with one Idempotency-Key")
-    Many activateMany(@PathVariable String code, @RequestHeader("Idempotency-Key") String key, @RequestBody Activate request) {
+    Many activateMany(@PathVariable String code, @RequestHeader("Idempotency-Key") String key,
+                      @Valid @RequestBody Activate request) {
         List<GridCode> grids = request.grids() == null || request.grids().isEmpty()
-                ? activations.residentialGrids(RegionService.parseCode(code))
+                ? activating.residentialGrids(RegionService.parseCode(code))
                 : request.grids().stream().map(WartimeApiController::grid).toList();
-        List<ActivationService.Result> results = activations.activateAll(grids, request.reason(), key, request.overridden());
-        int created = (int) results.stream().filter(ActivationService.Result::created).count();
-        return new Many(created, results.size() - created, results.stream().map(ActivationService.Result::activation).toList());
+        List<ActivationResult> results = activating.activateAll(grids, request.reason(), key, request.overridden());
+        int created = (int) results.stream().filter(ActivationResult::created).count();
+        return new Many(created, results.size() - created, results.stream().map(ActivationResult::activation).toList());
     }
 
     @GetMapping("/api/v1/activations/{id}")
     @Operation(summary = "An activation's live board: each person's group and state, counts per state and group")
     ActivationView activation(@PathVariable long id) {
-        return activations.activation(id);
+        return board.activation(id);
     }
 
     @PostMapping("/api/v1/activations/{id}/stand-down")
     @Operation(summary = "Return the grid to peacetime: cancel undelivered messages, tell everyone already reached")
     ActivationView standDown(@PathVariable long id) {
-        return activations.standDown(id);
+        return standingDown.standDown(id);
     }
 
     @GetMapping("/api/v1/grids/{gridCode}/activations")
     @Operation(summary = "A grid's activation history, newest first")
     List<ActivationView> gridHistory(@PathVariable String gridCode) {
-        return activations.history(grid(gridCode).value());
+        return board.history(grid(gridCode).value());
     }
 
     @GetMapping("/api/v1/regions/{code}/activations")
     @Operation(summary = "Activations of the grids below a region, newest first")
     List<ActivationView> history(@PathVariable String code) {
-        return activations.history(RegionService.parseCode(code).value());
+        return board.history(RegionService.parseCode(code).value());
     }
 }

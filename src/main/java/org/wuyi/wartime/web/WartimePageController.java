@@ -1,25 +1,40 @@
 package org.wuyi.wartime.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.wuyi.grid.GridCode;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
-import org.wuyi.wartime.ActivationService;
+import org.wuyi.wartime.AckOutcome;
+import org.wuyi.wartime.Acknowledgements;
+import org.wuyi.wartime.Activating;
+import org.wuyi.wartime.ActivationBoard;
+import org.wuyi.wartime.ActivationResult;
 import org.wuyi.wartime.ActivationView;
-import org.wuyi.wartime.PlanEdit;
 import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.PlanView;
+import org.wuyi.wartime.StandingDown;
+import org.wuyi.wartime.SummaryTableService;
 import org.wuyi.wartime.WartimeGroup;
 import org.wuyi.wartime.WartimeProblem;
 
@@ -28,20 +43,27 @@ import org.wuyi.wartime.WartimeProblem;
 class WartimePageController {
 
     private final PlanService plans;
-    private final ActivationService activations;
+    private final Activating activating;
+    private final ActivationBoard board;
+    private final StandingDown standingDown;
+    private final Acknowledgements acknowledgements;
     private final RegionService regions;
     private final RegionScope scope;
-    private final org.wuyi.wartime.SummaryTableService summaries;
-    private final org.springframework.context.MessageSource messages;
+    private final SummaryTableService summaries;
+    private final MessageSource messages;
 
-    WartimePageController(PlanService plans, ActivationService activations, RegionService regions, RegionScope scope,
-                          org.wuyi.wartime.SummaryTableService summaries, org.springframework.context.MessageSource messages) {
-        this.summaries = summaries;
-        this.messages = messages;
+    WartimePageController(PlanService plans, Activating activating, ActivationBoard board, StandingDown standingDown,
+                          Acknowledgements acknowledgements, RegionService regions, RegionScope scope,
+                          SummaryTableService summaries, MessageSource messages) {
         this.plans = plans;
-        this.activations = activations;
+        this.activating = activating;
+        this.board = board;
+        this.standingDown = standingDown;
+        this.acknowledgements = acknowledgements;
         this.regions = regions;
         this.scope = scope;
+        this.summaries = summaries;
+        this.messages = messages;
     }
 
     private boolean mayEdit(String code) {
@@ -53,7 +75,7 @@ class WartimePageController {
         GridCode grid = WartimeApiController.grid(code);
         model.addAttribute("plan", plans.plan(grid));
         model.addAttribute("lineage", regions.lineageWithinScope(RegionCode.of(grid.community().value())));
-        model.addAttribute("history", activations.history(grid.value()));
+        model.addAttribute("history", board.history(grid.value()));
         model.addAttribute("mayEdit", mayEdit(grid.value()));
         // One key per rendering of the form: a double click or a resubmission sends the same key.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
@@ -66,27 +88,26 @@ class WartimePageController {
 
     @GetMapping("/grids/{code}/plan/edit")
     String edit(@PathVariable String code, Model model) {
-        return edit(code, model, java.util.Map.of());
+        return edit(code, model, null);
     }
 
     /** The editor, showing the stored plan, or — after a refusal — what the official had chosen ({@code form}). */
-    private String edit(String code, Model model, java.util.Map<String, String> form) {
+    private String edit(String code, Model model, PlanForm form) {
         GridCode grid = WartimeApiController.grid(code);
         PlanView stored = plans.plan(grid);
-        java.util.Map<Long, EditRow> rows = new java.util.LinkedHashMap<>();
+        Map<Long, EditRow> rows = new LinkedHashMap<>();
         stored.groups().forEach(group -> group.members().forEach(m -> rows.put(m.personId(),
                 new EditRow(m.personId(), m.name(), m.source(), m.onRoster(), group.group().name()))));
         plans.candidates(grid).values().forEach(c -> rows.putIfAbsent(c.personId(),
                 new EditRow(c.personId(), c.name(), c.source(), true, "")));
         PlanView plan = stored;
-        if (!form.isEmpty()) {
-            rows.replaceAll((id, row) -> new EditRow(row.personId(), row.name(), row.source(), row.onRoster(),
-                    form.getOrDefault("group-" + id, "")));
+        if (form != null) {
+            rows.replaceAll((id, row) -> new EditRow(row.personId(), row.name(), row.source(), row.onRoster(), form.groupOf(id)));
             plan = new PlanView(stored.gridCode(), stored.gridName(), stored.version(), stored.exists(), stored.groups().stream()
                     .map(group -> {
-                        String leader = form.getOrDefault("leader-" + group.group(), "");
-                        EditRow chosen = leader.isBlank() ? null : rows.get(Long.valueOf(leader));
-                        return new PlanView.Group(group.group(), form.getOrDefault("duties-" + group.group(), group.duties()),
+                        Long leader = form.leaderOf(group.group());
+                        EditRow chosen = leader == null ? null : rows.get(leader);
+                        return new PlanView.Group(group.group(), form.dutiesOf(group.group(), group.duties()),
                                 chosen == null ? null : new PlanView.Member(chosen.personId(), chosen.name(), "", chosen.source(), true,
                                         chosen.onRoster()), group.members());
                     }).toList(), stored.problems());
@@ -100,23 +121,11 @@ class WartimePageController {
 
     /** The editor's form: group-{person}, leader-{GROUP}, duties-{GROUP}; a refusal comes back to the editor, saying why. */
     @PostMapping("/grids/{code}/plan")
-    String save(@PathVariable String code, @RequestParam java.util.Map<String, String> form, Model model) {
+    String save(@PathVariable String code, @RequestParam Map<String, String> fields, Model model) {
         GridCode grid = WartimeApiController.grid(code);
-        java.util.Map<WartimeGroup, List<Long>> members = new java.util.EnumMap<>(WartimeGroup.class);
-        form.forEach((name, value) -> {
-            if (name.startsWith("group-") && !value.isBlank()) {
-                members.computeIfAbsent(WartimeGroup.valueOf(value), g -> new java.util.ArrayList<>())
-                        .add(Long.parseLong(name.substring("group-".length())));
-            }
-        });
-        List<PlanEdit.GroupEdit> groups = new java.util.ArrayList<>();
-        for (WartimeGroup group : WartimeGroup.values()) {
-            String leader = form.getOrDefault("leader-" + group, "");
-            groups.add(new PlanEdit.GroupEdit(group, form.get("duties-" + group), leader.isBlank() ? null : Long.valueOf(leader),
-                    members.getOrDefault(group, List.of())));
-        }
+        PlanForm form = new PlanForm(fields);
         try {
-            plans.save(grid, new PlanEdit(Integer.valueOf(form.getOrDefault("version", "-1")), groups));
+            plans.save(grid, form.edit());
             return "redirect:/grids/" + code + "/plan";
         } catch (WartimeProblem problem) {
             if (problem.getStatusCode() != HttpStatus.BAD_REQUEST && problem.getStatusCode() != HttpStatus.CONFLICT) {
@@ -139,7 +148,7 @@ class WartimePageController {
                     @RequestParam(defaultValue = "false") boolean override, Model model) {
         GridCode grid = WartimeApiController.grid(code);
         try {
-            ActivationService.Result result = activations.activate(grid, reason, idempotencyKey, override);
+            ActivationResult result = activating.activate(grid, reason, idempotencyKey, override);
             return "redirect:/activations/" + result.activation().id();
         } catch (WartimeProblem problem) {
             refused(problem, reason, model);
@@ -158,21 +167,22 @@ class WartimePageController {
     }
 
     @GetMapping("/regions/{code}/wartime-summary.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> summary(@PathVariable String code) {
+    ResponseEntity<byte[]> summary(@PathVariable String code) {
         byte[] file = summaries.export(RegionService.parseCode(code));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(messages.getMessage("wartime.summary.title", new Object[] {regions.get(RegionService.parseCode(code)).name()},
-                                java.util.Locale.SIMPLIFIED_CHINESE).replace("“", "").replace("”", "") + ".xlsx",
-                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        // The file is named like its title, in Chinese as the table itself is.
+        String title = messages.getMessage("wartime.summary.title", new Object[] {regions.get(RegionService.parseCode(code)).name()},
+                Locale.SIMPLIFIED_CHINESE).replace("\u201c", "").replace("\u201d", "");
+        return ResponseEntity.ok()
+                .contentType(WartimeApiController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(title + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(file);
     }
 
     /** An edited summary table, previewed grid by grid or, with apply, saved where it may be. */
     @PostMapping(value = "/regions/{code}/wartime-summary/import", headers = "HX-Request")
-    String importSummary(@PathVariable String code, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-                         @RequestParam(defaultValue = "false") boolean apply, Model model) throws java.io.IOException {
+    String importSummary(@PathVariable String code, @RequestParam("file") MultipartFile file,
+                         @RequestParam(defaultValue = "false") boolean apply, Model model) throws IOException {
         RegionCode region = RegionService.parseCode(code);
         model.addAttribute("region", regions.get(region));
         if (file.getSize() > WartimeApiController.MAX_BYTES) {
@@ -185,7 +195,7 @@ class WartimePageController {
 
     @GetMapping("/activations/{id}")
     String board(@PathVariable long id, Model model) {
-        ActivationView activation = activations.activation(id);
+        ActivationView activation = board.activation(id);
         model.addAttribute("activation", activation);
         model.addAttribute("lineage", regions.lineageWithinScope(RegionCode.of(activation.gridCode().substring(0, 12))));
         model.addAttribute("mayEdit", mayEdit(activation.gridCode()));
@@ -194,30 +204,30 @@ class WartimePageController {
 
     @GetMapping(value = "/activations/{id}", headers = "HX-Request")
     String boardFragment(@PathVariable long id, Model model) {
-        model.addAttribute("activation", activations.activation(id));
+        model.addAttribute("activation", board.activation(id));
         return "wartime/board :: live";
     }
 
     @PostMapping("/activations/{id}/stand-down")
     String standDown(@PathVariable long id) {
-        activations.standDown(id);
+        standingDown.standDown(id);
         return "redirect:/activations/" + id;
     }
 
     @GetMapping("/ack/{token}")
     String ack(@PathVariable String token, Model model, HttpServletResponse response) {
-        return ackPage(activations.ackInfo(token), token, model, response);
+        return ackPage(acknowledgements.ackInfo(token), token, model, response);
     }
 
     @PostMapping("/ack/{token}")
     String acknowledge(@PathVariable String token, Model model, HttpServletResponse response) {
-        return ackPage(activations.acknowledge(token), token, model, response);
+        return ackPage(acknowledgements.acknowledge(token), token, model, response);
     }
 
     /** The person's task list, refreshed by the page while it is open. */
     @GetMapping("/ack/{token}/tasks")
     String tasks(@PathVariable String token, Model model) {
-        model.addAttribute("tasks", activations.tasks(token));
+        model.addAttribute("tasks", acknowledgements.tasks(token));
         model.addAttribute("token", token);
         return "wartime/tasks :: tasks";
     }
@@ -227,7 +237,7 @@ class WartimePageController {
         RegionCode region = RegionService.parseCode(code);
         model.addAttribute("region", regions.get(region));
         model.addAttribute("lineage", regions.lineageWithinScope(region));
-        model.addAttribute("history", activations.history(region.value()));
+        model.addAttribute("history", board.history(region.value()));
         model.addAttribute("mayEdit", mayEdit(region.value()) && region.value().length() >= 9);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "wartime/history";
@@ -239,7 +249,7 @@ class WartimePageController {
                        @RequestParam(defaultValue = "false") boolean override, Model model) {
         RegionCode region = RegionService.parseCode(code);
         try {
-            activations.activateAll(activations.residentialGrids(region), reason, idempotencyKey, override);
+            activating.activateAll(activating.residentialGrids(region), reason, idempotencyKey, override);
             return "redirect:/regions/" + code + "/activations";
         } catch (WartimeProblem problem) {
             refused(problem, reason, model);
@@ -247,8 +257,8 @@ class WartimePageController {
         }
     }
 
-    private static String ackPage(ActivationService.AckInfo ack, String token, Model model, HttpServletResponse response) {
-        if (ack.outcome().equals("INVALID")) {
+    private static String ackPage(Acknowledgements.AckInfo ack, String token, Model model, HttpServletResponse response) {
+        if (ack.outcome() == AckOutcome.INVALID) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute("ack", ack);

@@ -1,0 +1,229 @@
+package org.wuyi.wartime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.GridCode;
+import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
+import org.wuyi.identity.AuditLog;
+import org.wuyi.identity.CurrentUser;
+import org.wuyi.identity.RegionScope;
+import org.wuyi.notification.OutgoingMessage;
+import org.wuyi.notification.Outbox;
+import org.wuyi.shared.CellText;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.StaffDirectory;
+import org.wuyi.wartime.internal.ActivationStore;
+import org.wuyi.wartime.internal.Calls;
+
+/**
+ * One-click activation (一键启动) of grids' wartime plans. An activation is idempotent — the same
+ * Idempotency-Key, a double click, a retry or a second official while the grid is already activated all
+ * find the one activation — and freezes the plan's people. In the same transaction every person gets
+ * their calls in the outbox, each with a personal acknowledgement link.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Activating {
+
+    private final ActivationStore activations;
+    private final PlanService planService;
+    private final GridDirectory grids;
+    private final StaffDirectory staff;
+    private final Outbox outbox;
+    private final Calls calls;
+    private final ActivationBoard board;
+    private final RegionScope scope;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Activating(ActivationStore activations, PlanService planService, GridDirectory grids, StaffDirectory staff, Outbox outbox,
+               Calls calls, ActivationBoard board, RegionScope scope, AuditLog audit, MessageSource messages, Clock clock) {
+        this.activations = activations;
+        this.planService = planService;
+        this.grids = grids;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.calls = calls;
+        this.board = board;
+        this.scope = scope;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * Activates a grid's plan. Refused without a plan, and for an incomplete plan unless {@code override}
+     * (which is audited). The same key or a grid already activated returns the existing activation.
+     */
+    @Transactional
+    public ActivationResult activate(GridCode code, String reason, String idempotencyKey, boolean override) {
+        String key = checkedKey(idempotencyKey);
+        ActivationResult result = activateGrids(Map.of(code, key), reason, override).getFirst();
+        return new ActivationResult(board.activation(result.activation().id()), result.created());
+    }
+
+    /**
+     * Activates several grids — listed, or every residential grid of a community or street — at once, all or
+     * nothing, with one key (each grid's activation gets the key plus its code, so a retry finds them all).
+     * The results carry the board's headline only; each activation's board has the people.
+     */
+    @Transactional
+    public List<ActivationResult> activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
+        String key = checkedKey(idempotencyKey);
+        Map<GridCode, String> keys = new LinkedHashMap<>();
+        codes.forEach(code -> keys.put(code, key + ":" + code.value()));
+        return activateGrids(keys, reason, override);
+    }
+
+    /** The residential grids below a region (403 outside the user's region), for activating them all. */
+    public List<GridCode> residentialGrids(RegionCode region) {
+        scope.check(region);
+        return grids.gridCodesIn(region, GridKind.RESIDENTIAL).stream().map(code -> GridCode.parse(code).orElseThrow()).toList();
+    }
+
+    private static String checkedKey(String idempotencyKey) {
+        String key = idempotencyKey == null ? "" : idempotencyKey.strip();
+        if (key.isEmpty() || key.length() > 100) {
+            throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.idempotency-key");
+        }
+        return key;
+    }
+
+    /**
+     * The one path of every activation, set-based so that a street or the whole district goes in a few
+     * statements: existing activations (same key, or in force) are returned as they are; the rest are
+     * checked, inserted, frozen and their calls written to the outbox, in this transaction.
+     */
+    private List<ActivationResult> activateGrids(Map<GridCode, String> keys, String reason, boolean override) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        keys.keySet().forEach(code -> scope.checkChange(code.value(), PlanService.EDITORS));
+        String why = reason == null ? "" : reason.strip();
+        if (CellText.check(why, 200, true).isPresent()) {
+            throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.reason");
+        }
+        Map<String, ActivationResult> results = new LinkedHashMap<>();
+        Map<String, ActivationStore.Row> byKey = activations.byKeys(List.copyOf(keys.values()));
+        Map<String, ActivationStore.Row> inForce = activations.inForce(keys.keySet().stream().map(GridCode::value).toList());
+        List<GridCode> toActivate = new ArrayList<>();
+        for (Map.Entry<GridCode, String> entry : keys.entrySet()) {
+            ActivationStore.Row existing = byKey.get(entry.getValue());
+            if (existing != null && !existing.gridCode().equals(entry.getKey().value())) {
+                throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.key-other-grid");
+            }
+            if (existing == null) {
+                existing = inForce.get(entry.getKey().value());
+            }
+            if (existing != null) {
+                results.put(entry.getKey().value(), new ActivationResult(board.headline(existing), false));
+            } else {
+                toActivate.add(entry.getKey());
+            }
+        }
+        if (!toActivate.isEmpty()) {
+            activateNew(toActivate, keys, why, override, results);
+        }
+        return keys.keySet().stream().map(code -> results.get(code.value())).toList();
+    }
+
+    private void activateNew(List<GridCode> codes, Map<GridCode, String> keys, String why, boolean override,
+                             Map<String, ActivationResult> results) {
+        Map<String, String> names = grids.gridNames(codes.stream().map(GridCode::value).toList());
+        for (GridCode grid : codes) {
+            if (grid.kind() != GridKind.RESIDENTIAL) {
+                throw new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.wartime.not-residential", grid.value());
+            }
+            if (!names.containsKey(grid.value())) {
+                throw new WartimeProblem(HttpStatus.NOT_FOUND, "problem.grid.not-found", grid.value());
+            }
+        }
+        Map<String, PlanView> plans = planService.plansUnscoped(codes, names);
+        refuseUnready(codes, plans, override);
+        String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
+        List<ActivationStore.New> rows = codes.stream().map(grid -> new ActivationStore.New(grid.value(), keys.get(grid),
+                plans.get(grid.value()).version(), !plans.get(grid.value()).complete())).toList();
+        Map<String, Long> made = activations.insertAll(rows, why, by);
+        if (made.size() < codes.size()) {
+            // Someone else activated one of these grids (or used a key) in the same moment: theirs is the one.
+            for (GridCode grid : codes) {
+                if (!made.containsKey(grid.value())) {
+                    ActivationStore.Row theirs = activations.byKey(keys.get(grid)).or(() -> activations.inForce(grid.value()))
+                            .orElseThrow(() -> new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.race"));
+                    results.put(grid.value(), new ActivationResult(board.headline(theirs), false));
+                }
+            }
+        }
+        activations.freezeAll(made.values());
+        callEveryone(made, plans, why);
+        Instant now = clock.instant();
+        made.forEach((grid, id) -> results.put(grid, new ActivationResult(board.fresh(id, grid, names.get(grid), why,
+                !plans.get(grid).complete(), by, now), true)));
+    }
+
+    /** No plan refuses a grid; an incomplete one too, unless overridden. One refusal names every grid that is not ready. */
+    private void refuseUnready(List<GridCode> codes, Map<String, PlanView> plans, boolean override) {
+        List<String> refusals = new ArrayList<>();
+        for (GridCode grid : codes) {
+            PlanView plan = plans.get(grid.value());
+            if (!plan.exists() || plan.groups().stream().allMatch(group -> group.members().isEmpty())) {
+                throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.no-plan", grid.value());
+            }
+            if (!plan.complete() && !override) {
+                refusals.add((codes.size() > 1 ? plan.gridName() + messages.getMessage("wartime.separator.name", null,
+                        LocaleContextHolder.getLocale()) : "") + describe(plan.problems()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.incomplete",
+                    String.join(messages.getMessage("wartime.separator.list", null, LocaleContextHolder.getLocale()), refusals));
+        }
+    }
+
+    /** What keeps plans from being complete, in the user's language. */
+    private String describe(List<PlanView.Problem> problems) {
+        var locale = LocaleContextHolder.getLocale();
+        return problems.stream().map(problem -> messages.getMessage("wartime.problem." + problem.kind(),
+                        new Object[] {messages.getMessage("wartime.group." + problem.group(), null, locale), problem.name()}, locale))
+                .collect(Collectors.joining(messages.getMessage("wartime.separator.list", null, locale)));
+    }
+
+    /** Every person of the frozen plans gets their calls, with COPY (the keys name activations made just now, so they are new). */
+    private void callEveryone(Map<String, Long> made, Map<String, PlanView> plans, String why) {
+        Map<Long, String> emails = calls.emails() ? staff.emails(made.keySet().stream()
+                .flatMap(grid -> plans.get(grid).groups().stream()).flatMap(group -> group.members().stream())
+                .map(PlanView.Member::personId).toList()) : Map.of();
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        List<AuditLog.Entry> complete = new ArrayList<>();
+        List<AuditLog.Entry> incomplete = new ArrayList<>();
+        made.forEach((grid, id) -> {
+            PlanView plan = plans.get(grid);
+            int people = 0;
+            for (PlanView.Group group : plan.groups()) {
+                for (PlanView.Member member : group.members()) {
+                    outgoing.addAll(calls.call(id, plan.gridName(), group.group(), group.duties(), new Calls.Contact(
+                            member.personId(), member.name(), member.mobile(), emails.get(member.personId())), member.leader(), why, 0));
+                    people++;
+                }
+            }
+            (plan.complete() ? complete : incomplete).add(new AuditLog.Entry(grid,
+                    "activation=%d grid=%s people=%d reason=%s".formatted(id, grid, people, why)));
+        });
+        outbox.enqueueNew(outgoing);
+        audit.recordAll("wartime.activated", complete);
+        audit.recordAll("wartime.activated-incomplete", incomplete);
+    }
+}
