@@ -16,26 +16,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.internal.CoverageChecker;
+import org.wuyi.grid.internal.FeatureCollectionReader;
 import org.wuyi.grid.internal.Geo;
 import org.wuyi.grid.internal.GridRepository;
 import org.wuyi.grid.internal.PlacePoint;
-import org.wuyi.grid.internal.ShapeReader;
 import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports grids from a GeoJSON FeatureCollection (each feature a Polygon with {@code code}, {@code name},
@@ -87,16 +84,15 @@ public class GridImportService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final CoverageChecker checker;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     GridImportService(GridRepository grids, RegionService regions, RegionScope scope, AuditLog audit,
-                      ApplicationEventPublisher events, @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
+                      ApplicationEventPublisher events, CoverageChecker checker) {
         this.grids = grids;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
         this.events = events;
-        this.checker = new CoverageChecker(toleranceM2);
+        this.checker = checker;
     }
 
     /** Checks a file for a region the user may change grids in (403 otherwise) and says what it would do. */
@@ -107,7 +103,7 @@ public class GridImportService {
         List<FeatureProblem> problems = new ArrayList<>();
         Map<GridCode, Candidate> candidates = read(region, geoJson, problems);
         if (!problems.isEmpty()) {
-            return new Preview(countFeatures(geoJson), problems, List.of(), "", List.of());
+            return new Preview(FeatureCollectionReader.count(geoJson), problems, List.of(), "", List.of());
         }
         List<Change> changes = new ArrayList<>();
         Map<GridCode, StoredGrid> current = new HashMap<>();
@@ -188,7 +184,7 @@ public class GridImportService {
         List<FeatureProblem> problems = new ArrayList<>();
         Map<RegionCode, Geometry> boundaries = readBoundaries(region, geoJson, problems);
         if (!problems.isEmpty()) {
-            return new Preview(countFeatures(geoJson), problems, List.of(), "", List.of());
+            return new Preview(FeatureCollectionReader.count(geoJson), problems, List.of(), "", List.of());
         }
         Map<RegionCode, Geometry> stored = grids.communityBoundaries(region);
         Map<RegionCode, Integer> versions = grids.communityBoundaryVersions(region);
@@ -241,7 +237,7 @@ public class GridImportService {
     }
 
     private Map<RegionCode, Geometry> readBoundaries(RegionCode region, String geoJson, List<FeatureProblem> problems) {
-        return readFeatures(geoJson, problems, RegionCode::value, new FeatureReader<RegionCode, Geometry>() {
+        return FeatureCollectionReader.read(geoJson, problems, RegionCode::value, new FeatureCollectionReader.Features<RegionCode, Geometry>() {
             @Override
             public RegionCode key(int position, JsonNode properties, List<FeatureProblem> problems) {
                 RegionCode community = RegionCode.parse(properties.path("code").asString(""))
@@ -266,77 +262,8 @@ public class GridImportService {
         });
     }
 
-    /** What one kind of feature makes of its properties. */
-    private interface FeatureReader<K, V> {
-        /** The feature's key, or null after noting why it has none. */
-        K key(int position, JsonNode properties, List<FeatureProblem> problems);
-
-        V value(K key, JsonNode properties, Polygon shape);
-    }
-
-    /**
-     * The features of a FeatureCollection by key, each checked for properties, its own rules, its shape
-     * and a duplicated key; every problem is noted with the feature's position.
-     */
-    private <K, V> Map<K, V> readFeatures(String geoJson, List<FeatureProblem> problems, Function<K, String> codeOf,
-                                          FeatureReader<K, V> reader) {
-        Map<K, V> features = new LinkedHashMap<>();
-        JsonNode root = features(geoJson, problems);
-        if (root == null) {
-            return features;
-        }
-        Map<K, Integer> seen = new HashMap<>();
-        int position = 0;
-        for (JsonNode feature : root.path("features")) {
-            position++;
-            JsonNode properties = feature.path("properties");
-            if (!properties.isObject()) {
-                problems.add(new FeatureProblem(position, null, "grid.import.no-properties"));
-                continue;
-            }
-            K key = reader.key(position, properties, problems);
-            if (key == null) {
-                continue;
-            }
-            JsonNode geometry = feature.path("geometry");
-            ShapeReader.Outcome shape = geometry.isObject() ? ShapeReader.read(geometry.toString())
-                    : new ShapeReader.Outcome(null, "grid.shape.unreadable", null);
-            if (!shape.ok()) {
-                problems.add(new FeatureProblem(position, codeOf.apply(key), shape.problem()));
-                continue;
-            }
-            Integer first = seen.putIfAbsent(key, position);
-            if (first != null) {
-                problems.add(new FeatureProblem(position, codeOf.apply(key), "grid.import.duplicate", first));
-                continue;
-            }
-            features.put(key, reader.value(key, properties, shape.polygon()));
-        }
-        if (position == 0) {
-            problems.add(new FeatureProblem(0, null, "grid.import.empty"));
-        }
-        return features;
-    }
-
-    /** The parsed FeatureCollection, or null with the problem noted. */
-    private JsonNode features(String geoJson, List<FeatureProblem> problems) {
-        JsonNode root;
-        try {
-            root = json.readTree(geoJson);
-        } catch (RuntimeException unreadable) {
-            problems.add(new FeatureProblem(0, null, "grid.import.not-json"));
-            return null;
-        }
-        if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
-                || !root.path("features").isArray()) {
-            problems.add(new FeatureProblem(0, null, "grid.import.not-feature-collection"));
-            return null;
-        }
-        return root;
-    }
-
     private Map<GridCode, Candidate> read(RegionCode region, String geoJson, List<FeatureProblem> problems) {
-        return readFeatures(geoJson, problems, GridCode::value, new FeatureReader<GridCode, Candidate>() {
+        return FeatureCollectionReader.read(geoJson, problems, GridCode::value, new FeatureCollectionReader.Features<GridCode, Candidate>() {
             @Override
             public GridCode key(int position, JsonNode properties, List<FeatureProblem> problems) {
                 GridCode code = GridCode.parse(properties.path("code").asString("")).orElse(null);
@@ -399,11 +326,4 @@ public class GridImportService {
         }
     }
 
-    private int countFeatures(String geoJson) {
-        try {
-            return json.readTree(geoJson).path("features").size();
-        } catch (RuntimeException unreadable) {
-            return 0;
-        }
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,14 +48,14 @@ public class GridService {
     static final Set<Role> EDITORS = Roles.KEEPERS;
 
     GridService(GridRepository grids, GridIndex index, RegionService regions, RegionScope scope, AuditLog audit,
-                ApplicationEventPublisher events, @Value("${wuyi.grid.coverage-tolerance-m2:1.0}") double toleranceM2) {
+                ApplicationEventPublisher events, CoverageChecker checker) {
         this.grids = grids;
         this.index = index;
         this.regions = regions;
         this.scope = scope;
         this.audit = audit;
         this.events = events;
-        this.checker = new CoverageChecker(toleranceM2);
+        this.checker = checker;
     }
 
     /**
@@ -186,7 +185,7 @@ public class GridService {
     public GridView grid(GridCode code) {
         scope.check(code.value());
         StoredGrid grid = grids.find(code).orElseThrow(() -> new GridNotFoundException(code.value()));
-        return new GridView(grid.code().value(), grid.name(), grid.kind(), grid.active() ? "ACTIVE" : "RETIRED",
+        return new GridView(grid.code().value(), grid.name(), grid.kind(), grid.active() ? GridStatus.ACTIVE : GridStatus.RETIRED,
                 grid.version(), grid.code().community().value(), GeoJson.feature(grid.boundary(), Map.of()).geometry());
     }
 

@@ -17,6 +17,7 @@ import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
 import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridStatus;
 import org.wuyi.grid.GridView;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
@@ -120,7 +121,7 @@ public class PartyService {
     public BranchView createBranch(GridCode code, String name, String authority, Long secretaryId, LocalDate founded) {
         scope.checkChange(code.value(), FORMERS);
         GridView grid = grids.grid(code);
-        if (!"ACTIVE".equals(grid.status())) {
+        if (grid.status() != GridStatus.ACTIVE) {
             throw new PartyProblem(HttpStatus.CONFLICT, "problem.party.grid-retired", code.value());
         }
         String branchName = checkedText(name, messages.getMessage("party.branch.default-name", new Object[] {grid.name()},

@@ -33,6 +33,7 @@ import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.SentDownCadre;
 import org.wuyi.staff.StaffRole;
 import org.wuyi.staff.StaffDirectory;
+import org.wuyi.wartime.internal.PlanProposal;
 import org.wuyi.wartime.internal.PlanStore;
 
 /**
@@ -47,21 +48,8 @@ public class PlanService {
 
     /** Who edits plans and activates them. */
     public static final Set<Role> EDITORS = Roles.KEEPERS;
-    static final String CADRE = "CADRE";
-
-    /** Which people fit a group first (pass 1 picks a leader for each group from these, in order). */
-    private static final Map<WartimeGroup, List<String>> FIT = new EnumMap<>(Map.of(
-            WartimeGroup.COORDINATION, List.of("GRID_WORKER", CADRE, "BUILDING_LEAD"),
-            WartimeGroup.MEDICAL_SUPPORT, List.of("MEDICAL", "VOLUNTEER"),
-            WartimeGroup.NUCLEIC_ACID_TESTING, List.of("MEDICAL", CADRE, "VOLUNTEER"),
-            WartimeGroup.PERSONNEL_CONTROL, List.of("BUILDING_LEAD", "POLICE", "VOLUNTEER"),
-            WartimeGroup.SUPPLY, List.of("VOLUNTEER", "BUILDING_LEAD"),
-            WartimeGroup.SECURITY, List.of("POLICE", "PROPERTY_SECURITY"),
-            WartimeGroup.SANITATION, List.of("PROPERTY_SECURITY", "VOLUNTEER"),
-            WartimeGroup.LOGISTICS, List.of("VOLUNTEER", "PROPERTY_SECURITY", "BUILDING_LEAD")));
-    /** Where everyone else goes by role (volunteers take turns over these four). */
-    private static final List<WartimeGroup> VOLUNTEER_TURNS = List.of(WartimeGroup.SUPPLY, WartimeGroup.LOGISTICS,
-            WartimeGroup.SANITATION, WartimeGroup.NUCLEIC_ACID_TESTING);
+    /** The source of a candidate who is a sent-down cadre (the others' source is their six-staff role). */
+    public static final String CADRE = "CADRE";
 
     private final PlanStore plans;
     private final GridService grids;
@@ -184,7 +172,7 @@ public class PlanService {
                         PersonCard card = staff.card(member.personId()).orElse(null);
                         view = new PlanView.Member(member.personId(), card == null ? "?" : card.name(),
                                 card == null ? "" : mobile(card.mobile(), fullMobiles), "", member.leader(), false);
-                        problems.add(new PlanView.Problem("OFF_ROSTER", group, member.personId(), view.name()));
+                        problems.add(new PlanView.Problem(PlanView.ProblemKind.OFF_ROSTER, group, member.personId(), view.name()));
                     }
                     members.add(view);
                     if (member.leader()) {
@@ -192,10 +180,10 @@ public class PlanService {
                     }
                 }
                 if (leader == null) {
-                    problems.add(new PlanView.Problem("NO_LEADER", group, null, null));
+                    problems.add(new PlanView.Problem(PlanView.ProblemKind.NO_LEADER, group, null, null));
                 }
                 if (members.isEmpty()) {
-                    problems.add(new PlanView.Problem("NO_MEMBERS", group, null, null));
+                    problems.add(new PlanView.Problem(PlanView.ProblemKind.NO_MEMBERS, group, null, null));
                 }
             }
             String duties = stored != null && stored.duties().containsKey(group) ? stored.duties().get(group) : defaultDuties(group);
@@ -218,7 +206,7 @@ public class PlanService {
             throw new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.plan-not-empty", code.value());
         }
         Map<Long, Candidate> candidates = candidates(code);
-        if (!plans.replace(code.value(), stored == null ? -1 : stored.version(), allDefaultDuties(), proposal(candidates))) {
+        if (!plans.replace(code.value(), stored == null ? -1 : stored.version(), allDefaultDuties(), PlanProposal.of(candidates))) {
             throw new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.stale", code.value());
         }
         audit.record("wartime.plan-proposed", code.value(), "grid=" + code.value());
@@ -234,7 +222,7 @@ public class PlanService {
         Map<WartimeGroup, String> duties = allDefaultDuties();
         int made = 0;
         for (GridCode code : codes) {
-            if (!existing.containsKey(code.value()) && plans.replace(code.value(), -1, duties, proposal(candidates.get(code.value())))) {
+            if (!existing.containsKey(code.value()) && plans.replace(code.value(), -1, duties, PlanProposal.of(candidates.get(code.value())))) {
                 made++;
             }
         }
@@ -247,45 +235,6 @@ public class PlanService {
             duties.put(group, defaultDuties(group));
         }
         return duties;
-    }
-
-    /** Pass 1: a leader for each group from the people who fit it best (party members first); pass 2: everyone else by role. */
-    static List<PlanStore.StoredMember> proposal(Map<Long, Candidate> candidates) {
-        List<PlanStore.StoredMember> members = new ArrayList<>();
-        Map<Long, Boolean> placed = new HashMap<>();
-        for (WartimeGroup group : WartimeGroup.values()) {
-            Candidate chosen = null;
-            for (String source : FIT.get(group)) {
-                for (boolean party : new boolean[] {true, false}) {
-                    for (Candidate candidate : candidates.values()) {
-                        if (chosen == null && !placed.containsKey(candidate.personId()) && candidate.source().equals(source)
-                                && candidate.partyMember() == party) {
-                            chosen = candidate;
-                        }
-                    }
-                }
-            }
-            if (chosen != null) {
-                placed.put(chosen.personId(), true);
-                members.add(new PlanStore.StoredMember(chosen.personId(), group, true));
-            }
-        }
-        int turn = 0;
-        for (Candidate candidate : candidates.values()) {
-            if (placed.containsKey(candidate.personId())) {
-                continue;
-            }
-            WartimeGroup group = switch (candidate.source()) {
-                case "GRID_WORKER", CADRE -> WartimeGroup.COORDINATION;
-                case "MEDICAL" -> WartimeGroup.MEDICAL_SUPPORT;
-                case "POLICE", "PROPERTY_SECURITY" -> WartimeGroup.SECURITY;
-                case "BUILDING_LEAD" -> WartimeGroup.PERSONNEL_CONTROL;
-                default -> VOLUNTEER_TURNS.get(turn++ % VOLUNTEER_TURNS.size());
-            };
-            placed.put(candidate.personId(), true);
-            members.add(new PlanStore.StoredMember(candidate.personId(), group, false));
-        }
-        return members;
     }
 
     /**

@@ -21,7 +21,9 @@ public record PlanView(String gridCode, String gridName, int version, boolean ex
     public record Member(long personId, String name, String mobile, String source, boolean leader, boolean onRoster) {
     }
 
-    /** {@code kind}: NO_LEADER, NO_MEMBERS, OFF_ROSTER (with the person). */
-    public record Problem(String kind, WartimeGroup group, Long personId, String name) {
+    /** What keeps a group from being ready: no leader, no members, or a member who left the roster (named). */
+    public enum ProblemKind { NO_LEADER, NO_MEMBERS, OFF_ROSTER }
+
+    public record Problem(ProblemKind kind, WartimeGroup group, Long personId, String name) {
     }
 }

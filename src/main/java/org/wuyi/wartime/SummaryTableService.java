@@ -45,6 +45,7 @@ import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.StaffRole;
 import org.wuyi.staff.StaffDirectory;
 import org.wuyi.wartime.internal.PlanStore;
+import org.wuyi.wartime.internal.SummaryTableStyles;
 
 /**
  * The community's "小区网格'六大员'和'八大组'情况汇总表" as an xlsx laid out to print: per grid its leader, its
@@ -99,7 +100,7 @@ public class SummaryTableService {
         Map<String, List<GridStaff.Member>> roster = staff.membersBelow(community, null);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(zh("wartime.summary.sheet"));
-            Styles styles = new Styles(workbook);
+            SummaryTableStyles styles = new SummaryTableStyles(workbook);
             int[] widths = {22, 16, 16, 60, 50};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
@@ -110,54 +111,54 @@ public class SummaryTableService {
             sheet.getPrintSetup().setFitHeight((short) 0);
             int r = 0;
             Row title = sheet.createRow(r++);
-            cell(title, 0, zh("wartime.summary.title", region.name()), styles.title);
+            SummaryTableStyles.cell(title, 0, zh("wartime.summary.title", region.name()), styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 4));
             r++;
             for (String code : codes) {
                 GridCode grid = GridCode.parse(code).orElseThrow();
                 PlanView plan = plans.plan(grid);
                 Row head = sheet.createRow(r++);
-                cell(head, 0, zh("wartime.summary.grid"), styles.section);
-                cell(head, 1, plan.gridName(), styles.section);
-                cell(head, 2, code, styles.section);
-                cell(head, 3, zh("wartime.summary.version"), styles.section);
-                cell(head, 4, String.valueOf(plan.version()), styles.section);
+                SummaryTableStyles.cell(head, 0, zh("wartime.summary.grid"), styles.section);
+                SummaryTableStyles.cell(head, 1, plan.gridName(), styles.section);
+                SummaryTableStyles.cell(head, 2, code, styles.section);
+                SummaryTableStyles.cell(head, 3, zh("wartime.summary.version"), styles.section);
+                SummaryTableStyles.cell(head, 4, String.valueOf(plan.version()), styles.section);
                 Row leader = sheet.createRow(r++);
-                cell(leader, 0, zh("grid.leader"), styles.header);
+                SummaryTableStyles.cell(leader, 0, zh("grid.leader"), styles.header);
                 staff.gridLeader(grid).ifPresent(card -> {
-                    cell(leader, 1, card.name(), styles.text);
-                    cell(leader, 2, phone(card.mobile(), full), styles.text);
+                    SummaryTableStyles.cell(leader, 1, card.name(), styles.text);
+                    SummaryTableStyles.cell(leader, 2, phone(card.mobile(), full), styles.text);
                 });
                 Row staffHead = sheet.createRow(r++);
-                cell(staffHead, 0, zh("wartime.summary.six-staff"), styles.header);
-                cell(staffHead, 1, zh("people.name"), styles.header);
-                cell(staffHead, 2, zh("people.mobile"), styles.header);
+                SummaryTableStyles.cell(staffHead, 0, zh("wartime.summary.six-staff"), styles.header);
+                SummaryTableStyles.cell(staffHead, 1, zh("people.name"), styles.header);
+                SummaryTableStyles.cell(staffHead, 2, zh("people.mobile"), styles.header);
                 Map<StaffRole, List<GridStaff.Member>> byRole = new EnumMap<>(StaffRole.class);
                 roster.getOrDefault(code, List.of()).forEach(m -> byRole.computeIfAbsent(m.role(), x -> new ArrayList<>()).add(m));
                 for (StaffRole role : StaffRole.values()) {
                     Row row = sheet.createRow(r++);
                     List<GridStaff.Member> members = byRole.getOrDefault(role, List.of());
-                    cell(row, 0, zh("staff.role." + role), styles.text);
-                    cell(row, 1, String.join("、", members.stream().map(GridStaff.Member::name).toList()), styles.text);
-                    cell(row, 2, String.join("、", members.stream().map(m -> phone(m.mobile(), full)).toList()), styles.text);
+                    SummaryTableStyles.cell(row, 0, zh("staff.role." + role), styles.text);
+                    SummaryTableStyles.cell(row, 1, String.join("、", members.stream().map(GridStaff.Member::name).toList()), styles.text);
+                    SummaryTableStyles.cell(row, 2, String.join("、", members.stream().map(m -> phone(m.mobile(), full)).toList()), styles.text);
                 }
                 Row groupHead = sheet.createRow(r++);
                 for (String column : List.of("group", "leader", "leader-phone", "members", "duties")) {
-                    cell(groupHead, groupHead.getPhysicalNumberOfCells(), zh("wartime.summary.column." + column), styles.header);
+                    SummaryTableStyles.cell(groupHead, groupHead.getPhysicalNumberOfCells(), zh("wartime.summary.column." + column), styles.header);
                 }
                 for (PlanView.Group group : plan.groups()) {
                     Row row = sheet.createRow(r++);
-                    cell(row, 0, zh("wartime.group." + group.group()), styles.text);
+                    SummaryTableStyles.cell(row, 0, zh("wartime.group." + group.group()), styles.text);
                     if (group.leader() != null) {
-                        cell(row, 1, person(group.leader().name(), group.leader().mobile()), styles.text);
-                        cell(row, 2, phone(group.leader().mobile(), full), styles.text);
+                        SummaryTableStyles.cell(row, 1, person(group.leader().name(), group.leader().mobile()), styles.text);
+                        SummaryTableStyles.cell(row, 2, phone(group.leader().mobile(), full), styles.text);
                     } else {
-                        cell(row, 1, "", styles.text);
-                        cell(row, 2, "", styles.text);
+                        SummaryTableStyles.cell(row, 1, "", styles.text);
+                        SummaryTableStyles.cell(row, 2, "", styles.text);
                     }
-                    cell(row, 3, String.join("、", group.members().stream().filter(m -> !m.leader())
+                    SummaryTableStyles.cell(row, 3, String.join("、", group.members().stream().filter(m -> !m.leader())
                             .map(m -> person(m.name(), m.mobile())).toList()), styles.wrap);
-                    cell(row, 4, group.duties(), styles.wrap);
+                    SummaryTableStyles.cell(row, 4, group.duties(), styles.wrap);
                 }
                 r++;
             }
@@ -172,52 +173,11 @@ public class SummaryTableService {
     private static String phone(String mobile, boolean full) {
         return full ? mobile : MobileNumber.of(mobile).masked();
     }
-
-    /** Every cell text (a name such as "=HYPERLINK(…)" stays text). */
-    private static void cell(Row row, int column, String value, CellStyle style) {
-        var cell = row.createCell(column, CellType.STRING);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle section;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle wrap;
-
-        Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            section = bordered(workbook);
-            section.setFont(bold);
-            section.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            section.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header = bordered(workbook);
-            header.setFont(bold);
-            text = bordered(workbook);
-            wrap = bordered(workbook);
-            wrap.setWrapText(true);
-        }
-
-        private static CellStyle bordered(XSSFWorkbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
-    }
+    /** What the import does with one grid's section. */
+    public enum GridStatus { UNCHANGED, CHANGED, STALE, REFUSED }
 
     /** What the import found for one grid: UNCHANGED, CHANGED (listing how), STALE or REFUSED (listing why). */
-    public record GridOutcome(String gridCode, String gridName, String status, List<String> changes, List<String> problems) {
+    public record GridOutcome(String gridCode, String gridName, GridStatus status, List<String> changes, List<String> problems) {
     }
 
     public record Outcome(boolean applied, List<GridOutcome> grids, String problem) {
@@ -266,7 +226,7 @@ public class SummaryTableService {
         int saved = 0;
         for (Section section : sections) {
             Checked checked = check(community, section);
-            if (apply && checked.outcome().status().equals("CHANGED")) {
+            if (apply && checked.outcome().status() == GridStatus.CHANGED) {
                 plans.save(GridCode.parse(section.gridCode()).orElseThrow(), checked.edit());
                 saved++;
             }
@@ -288,12 +248,12 @@ public class SummaryTableService {
     private Checked check(RegionCode community, Section section) {
         GridCode grid = GridCode.parse(section.gridCode()).orElse(null);
         if (grid == null || !community.containsCode(grid.value()) || grid.kind() != GridKind.RESIDENTIAL) {
-            return Checked.refused(new GridOutcome(section.gridCode(), "", "REFUSED", List.of(),
+            return Checked.refused(new GridOutcome(section.gridCode(), "", GridStatus.REFUSED, List.of(),
                     List.of(zh("wartime.summary.not-this-community", section.gridCode()))));
         }
         PlanView plan = plans.plan(grid);
         if (plan.version() != section.version()) {
-            return Checked.refused(new GridOutcome(grid.value(), plan.gridName(), "STALE", List.of(),
+            return Checked.refused(new GridOutcome(grid.value(), plan.gridName(), GridStatus.STALE, List.of(),
                     List.of(zh("wartime.summary.stale", section.version(), plan.version()))));
         }
         // Everyone who may be named: the grid's candidates and whoever is in its plan now.
@@ -337,10 +297,10 @@ public class SummaryTableService {
             edits.add(new PlanEdit.GroupEdit(group, duties, leader, members.stream().distinct().toList()));
         }
         if (!problems.isEmpty()) {
-            return Checked.refused(new GridOutcome(grid.value(), plan.gridName(), "REFUSED", List.of(), problems));
+            return Checked.refused(new GridOutcome(grid.value(), plan.gridName(), GridStatus.REFUSED, List.of(), problems));
         }
         List<String> changes = differences(plan, edits, names);
-        return new Checked(new GridOutcome(grid.value(), plan.gridName(), changes.isEmpty() ? "UNCHANGED" : "CHANGED", changes,
+        return new Checked(new GridOutcome(grid.value(), plan.gridName(), changes.isEmpty() ? GridStatus.UNCHANGED : GridStatus.CHANGED, changes,
                 List.of()), new PlanEdit(section.version(), edits));
     }
 

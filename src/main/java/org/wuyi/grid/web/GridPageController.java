@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.wuyi.grid.GeoJson;
 import org.wuyi.grid.GridImportService;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.PlaceImportService;
+import org.wuyi.grid.internal.GridProperties;
 import org.wuyi.grid.internal.ImportProgressLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
@@ -44,14 +44,14 @@ class GridPageController {
 
     GridPageController(GridService grids, GridImportService gridImports, PlaceImportService placeImports,
                        RegionService regions, RegionScope scope, ImportProgressLog progressLog,
-                       @Value("${wuyi.map.tile-url:}") String tileUrl) {
+                       GridProperties properties) {
         this.grids = grids;
         this.gridImports = gridImports;
         this.placeImports = placeImports;
         this.regions = regions;
         this.scope = scope;
         this.progressLog = progressLog;
-        this.tileUrl = tileUrl;
+        this.tileUrl = properties.map().tileUrl();
     }
 
     @GetMapping("/regions/{code}/map")

@@ -49,6 +49,12 @@ final class CodeTable {
         return -1;
     }
 
+    /** The value stored for the key, or {@code otherwise}. */
+    long getOrDefault(long key, long otherwise) {
+        int slot = find(key);
+        return keys[slot] == key ? values[slot] : otherwise;
+    }
+
     boolean contains(long key) {
         return keys[find(key)] == key;
     }
