@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -42,6 +41,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wuyi.WuyiApplication;
+import org.wuyi.grid.GridDirectory;
 import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridService;
 import org.wuyi.shared.RegionCode;
@@ -61,7 +61,6 @@ import org.xml.sax.XMLReader;
  */
 public final class RosterBenchmark {
 
-    private static final int ROUNDS = 5;
     private static final int ROWS = 21_443;
     private static final RegionCode GULOU = RegionCode.of("350102");
 
@@ -95,36 +94,41 @@ public final class RosterBenchmark {
         JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
         RosterImportService roster = wuyi.getBean(RosterImportService.class);
         StaffService staff = wuyi.getBean(StaffService.class);
-        List<String> grids = wuyi.getBean(org.wuyi.grid.GridDirectory.class).gridCodesIn(GULOU, GridKind.RESIDENTIAL);
+        List<String> grids = wuyi.getBean(GridDirectory.class).gridCodesIn(GULOU, GridKind.RESIDENTIAL);
         byte[] file = rosterFile(grids, roster.headers());
-        System.out.printf(Locale.ROOT, "roster file: %,d rows, %,d bytes; %d rounds after one warm-up, median; max heap %d MiB%n",
-                ROWS, file.length, ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "roster file: %,d rows, %,d bytes; max heap %d MiB%n",
+                ROWS, file.length, Runtime.getRuntime().maxMemory() >> 20);
 
         long lastPerson = jdbc.sql("SELECT max(id) FROM person").query(Long.class).single();
-        double[] read = measure(() -> time(() -> bareRead(file)));
-        double[] preview = measure(() -> time(() -> check(roster.importRoster(GULOU, file, false, null), false)));
-        double[] apply = measure(() -> {
-            double seconds = time(() -> check(roster.importRoster(GULOU, file, true, null), true));
-            jdbc.sql("DELETE FROM staff_assignment WHERE person_id > ?").param(lastPerson).update();
-            jdbc.sql("DELETE FROM person WHERE id > ?").param(lastPerson).update();
-            return seconds;
-        });
-        System.out.printf(Locale.ROOT, "import  bare POI streaming read %.3f s | Wuyi preview %.3f s (%.2fx) | Wuyi import %.3f s (%.2fx)%n",
-                median(read), median(preview), median(preview) / median(read), median(apply), median(apply) / median(read));
+        // Baseline and subject alternate round by round (see Rounds): a burst of load lands on both sides.
+        Rounds.Result reader = Rounds.compare("read only: POI's XSSFSheetXMLHandler (baseline) vs Wuyi's Sheet", 5, 15, 0.25,
+                () -> time(() -> bareRead(file)), () -> time(() -> org.wuyi.platform.spreadsheet.Sheet.read(file, RosterImportService.MAX_ROWS)));
+        Rounds.Result preview = Rounds.compare("preview (read, check, fingerprint, match) vs bare POI read", 5, 15, 0.25,
+                () -> time(() -> bareRead(file)), () -> time(() -> check(roster.importRoster(GULOU, file, false, null), false)));
+        Rounds.Result apply = Rounds.compare("import (preview + encrypt + save 21,443 people and assignments) vs bare POI read",
+                5, 15, 0.25, () -> time(() -> bareRead(file)), () -> {
+                    double seconds = time(() -> check(roster.importRoster(GULOU, file, true, null), true));
+                    jdbc.sql("DELETE FROM staff_assignment WHERE person_id > ?").param(lastPerson).update();
+                    jdbc.sql("DELETE FROM person WHERE id > ?").param(lastPerson).update();
+                    return seconds;
+                });
 
         long exported = jdbc.sql("""
                 SELECT count(*) FROM staff_assignment WHERE grid_code LIKE '350102%' AND start_date <= current_date
                   AND (end_date IS NULL OR end_date >= current_date)""").query(Long.class).single();
         List<String[]> rows = sameRows(jdbc);
-        double[] write = measure(() -> time(() -> bareWrite(rows)));
         int[] bytes = new int[1];
-        double[] export = measure(() -> time(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
-            staff.exportRoster(GULOU, null, out);
-            bytes[0] = out.size();
-        }));
-        System.out.printf(Locale.ROOT, "export  %,d rows, %,d bytes | bare POI SXSSF write %.3f s | Wuyi export %.3f s (%.2fx)%n",
-                exported, bytes[0], median(write), median(export), median(export) / median(write));
+        Rounds.Result export = Rounds.compare("export vs bare POI SXSSF write of the same rows", 5, 15, 0.25,
+                () -> time(() -> bareWrite(rows)), () -> time(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
+                    staff.exportRoster(GULOU, null, out);
+                    bytes[0] = out.size();
+                }));
+        System.out.printf(Locale.ROOT, "%nSUMMARY (median of per-round ratios, lowest–highest round)%n");
+        System.out.printf(Locale.ROOT, "  reading only, Wuyi's Sheet / POI's handler : %s%n", reader.ratio());
+        System.out.printf(Locale.ROOT, "  preview / bare read                       : %s%n", preview.ratio());
+        System.out.printf(Locale.ROOT, "  import / bare read (goal <= 3x)           : %s%n", apply.ratio());
+        System.out.printf(Locale.ROOT, "  export of %,d rows (%,d bytes) / bare write : %s%n", exported, bytes[0], export.ratio());
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -152,23 +156,6 @@ public final class RosterBenchmark {
             throw new IllegalStateException(exception);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double[] measure(Supplier<Double> round) {
-        System.out.printf(Locale.ROOT, "  warm-up %.3f s;", round.get());
-        double[] seconds = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            seconds[i] = round.get();
-            System.out.printf(Locale.ROOT, " %.3f", seconds[i]);
-        }
-        System.out.println();
-        return seconds;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** A roster of new, fictitious people spread over the district's residential grids, as an official would fill the template. */

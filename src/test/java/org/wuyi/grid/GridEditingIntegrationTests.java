@@ -2,9 +2,9 @@ package org.wuyi.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wuyi.support.Api;
+import org.wuyi.support.Contention;
 import org.wuyi.support.TestAccounts;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -73,18 +74,16 @@ class GridEditingIntegrationTests {
     void twoOfficialsSavingAtOnceGiveOneChangeAndOneConflict() throws Exception {
         JsonNode read = api.get("/api/v1/grids/" + GRID, "gulou").json();
         int version = read.get("version").asInt();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> saves = List.of("gulou", "yqhn").stream()
-                .map(user -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return api.put("/api/v1/grids/" + GRID, user, change("同时保存" + user, read.get("geometry"), version)).status();
-                }))
-                .toList();
-        start.countDown();
+        List<CompletableFuture<Integer>> saves;
+        // The grid's row locked elsewhere: both saves pass their checks and wait at the update; released together,
+        // one updates the version the other expected, and the other finds it changed (409).
+        try (Contention held = Contention.hold("SELECT 1 FROM grid WHERE code = ? FOR UPDATE", GRID)) {
+            saves = List.of("gulou", "yqhn").stream()
+                    .map(user -> CompletableFuture.supplyAsync(() ->
+                            api.put("/api/v1/grids/" + GRID, user, change("同时保存" + user, read.get("geometry"), version)).status()))
+                    .toList();
+            held.awaitWaiters(2, Duration.ofSeconds(30));
+        }
         List<Integer> statuses = saves.stream().map(CompletableFuture::join).sorted().toList();
         assertThat(statuses).containsExactly(200, 409);
         assertThat(api.get("/api/v1/grids/" + GRID, "gulou").json().get("version").asInt()).isEqualTo(version + 1);

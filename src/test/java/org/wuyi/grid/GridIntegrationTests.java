@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.Orientation;
@@ -208,29 +211,45 @@ class GridIntegrationTests {
         List<Point> points = codes.stream().map(code -> shape(code).getInteriorPoint()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
+            // Lookups keep running from before the first rebuild starts until after the last one ends, so that
+            // every rebuild happens while lookups are under way.
+            CountDownLatch looking = new CountDownLatch(5);
+            AtomicBoolean rebuilt = new AtomicBoolean();
+            AtomicInteger lookupsDuringRebuilds = new AtomicInteger();
             List<Future<Integer>> results = new ArrayList<>();
             for (int worker = 0; worker < 5; worker++) {
                 results.add(pool.submit(() -> {
                     int wrong = 0;
-                    for (int round = 0; round < 5; round++) {
+                    boolean first = true;
+                    do {
                         for (int i = 0; i < points.size(); i++) {
                             String found = index.locate(points.get(i).getX(), points.get(i).getY())
                                     .map(entry -> entry.code().value()).orElse("none");
                             wrong += found.equals(codes.get(i)) ? 0 : 1;
+                            if (first) {
+                                first = false;
+                                looking.countDown();
+                            } else if (!rebuilt.get()) {
+                                lookupsDuringRebuilds.incrementAndGet();
+                            }
                         }
-                    }
+                    } while (!rebuilt.get());
                     return wrong;
                 }));
             }
             Future<?> rebuilding = pool.submit(() -> {
+                looking.await();
                 for (int i = 0; i < 5; i++) {
                     index.rebuild();
                 }
+                rebuilt.set(true);
+                return null;
             });
             rebuilding.get();
             for (Future<Integer> result : results) {
                 assertThat(result.get()).isZero();
             }
+            assertThat(lookupsDuringRebuilds.get()).isPositive();
         } finally {
             pool.shutdown();
         }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Api;
+import org.wuyi.support.AuditRows;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -104,6 +105,7 @@ class PartyIntegrationTests {
         JsonNode before = api.get("/api/v1/grids/" + grid + "/branch", "nanjie").json();
         long secretary = before.get("secretary").get("id").asLong();
         jdbc.sql("DELETE FROM grid_branch WHERE grid_code = ?").param(grid).update();
+        long mark;
         try {
             JsonNode staffing = api.get("/api/v1/regions/350102005002/staffing", "nanjie").json();
             assertThat(staffing.get("gridsWithoutBranch").asInt()).isEqualTo(1);
@@ -112,6 +114,7 @@ class PartyIntegrationTests {
             assertThat(gap.get("missingBranch").asBoolean()).isTrue();
             assertThat(api.get("/api/v1/grids/" + grid + "/branch", "nanjie").status()).isEqualTo(404);
         } finally {
+            mark = new AuditRows(jdbc).mark();
             Api.Response formed = api.postJson("/api/v1/grids/" + grid + "/branch", "nanjie",
                     "{\"name\":\"%s\",\"secretaryId\":%d,\"founded\":\"2022-04-01\"}".formatted(before.get("name").asString(), secretary));
             assertThat(formed.status()).isEqualTo(201);
@@ -124,7 +127,8 @@ class PartyIntegrationTests {
         JsonNode after = api.get("/api/v1/grids/" + grid + "/branch", "nanjie").json();
         assertThat(after.get("members")).isEqualTo(before.get("members"));
         assertThat(api.get("/api/v1/regions/350102005002/staffing", "nanjie").json().get("gridsWithoutBranch").asInt()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'party.branch-created'").query(Long.class).single()).isPositive();
+        assertThat(new AuditRows(jdbc).since(mark, "party.branch-created")).containsExactly(new AuditRows.Row("nanjie",
+                "party.branch-created", grid, "grid=%s secretary=%s".formatted(grid, secretary)));
     }
 
     @Test

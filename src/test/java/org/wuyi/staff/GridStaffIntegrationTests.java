@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.wuyi.support.Api;
+import org.wuyi.support.AuditRows;
 import org.wuyi.support.TestAccounts;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +83,7 @@ class GridStaffIntegrationTests {
         assertThat(api.postJson("/api/v1/regions/350102100012/cadres", "yqhn",
                 "{\"personId\":%d,\"office\":\"鼓楼区民政局\",\"startDate\":\"2026-11-01\"}".formatted(person)).status()).isEqualTo(403);
 
+        long mark = new AuditRows(jdbc).mark();
         Api.Response posted = api.postJson(path, "yqhn",
                 "{\"personId\":%d,\"office\":\"鼓楼区民政局\",\"startDate\":\"2026-11-01\",\"endDate\":\"2026-12-31\"}".formatted(person));
         assertThat(posted.status()).isEqualTo(201);
@@ -92,7 +94,8 @@ class GridStaffIntegrationTests {
             assertThat(postings.get(0).get("endDate").asString()).isEqualTo("2026-12-31");
             assertThat(api.get(path + "?date=2027-01-05", "yqhn").json().findValuesAsString("office")).doesNotContain("鼓楼区民政局")
                     .as("the posting has ended by then");
-            assertThat(audits("staff.cadre-posted")).isPositive();
+            assertThat(new AuditRows(jdbc).since(mark, "staff.cadre-posted")).containsExactly(new AuditRows.Row("yqhn",
+                    "staff.cadre-posted", COMMUNITY, "cadre=%d person=%d".formatted(id, person)));
         } finally {
             jdbc.sql("DELETE FROM sent_down_cadre WHERE id = ?").param(id).update();
         }

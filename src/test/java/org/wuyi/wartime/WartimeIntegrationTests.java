@@ -2,11 +2,11 @@ package org.wuyi.wartime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Api;
+import org.wuyi.support.Contention;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -174,17 +175,23 @@ class WartimeIntegrationTests {
         String grid = grid(3);
         standDownAll(grid);
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<Api.Response>> clicks = new ArrayList<>();
+        // An uncommitted activation of the grid makes every click wait at its insert, after its checks found
+        // nothing: released together, one insert wins and the five others take the "someone else was first" path.
+        try (Contention held = Contention.hold("""
+                INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, activated_by)
+                VALUES (?, 'held', 'held-' || ?, 0, 'test')""", grid, grid)) {
+            List<Future<Api.Response>> clicks = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String key = "race-" + grid + "-" + i;
                 String user = i % 2 == 0 ? "yqhn" : "nanjie";
-                clicks.add(() -> api.postJson("/api/v1/grids/" + grid + "/activations", user, "{\"reason\":\"同时启动\"}",
-                        "Idempotency-Key", key));
+                clicks.add(pool.submit(() -> api.postJson("/api/v1/grids/" + grid + "/activations", user, "{\"reason\":\"同时启动\"}",
+                        "Idempotency-Key", key)));
             }
+            held.awaitWaiters(6, Duration.ofSeconds(30));
+            held.close();
             Set<Long> ids = new TreeSet<>();
             int created = 0;
-            for (Future<Api.Response> result : pool.invokeAll(clicks)) {
+            for (Future<Api.Response> result : clicks) {
                 Api.Response response = result.get();
                 assertThat(response.status()).isIn(200, 201);
                 created += response.status() == 201 ? 1 : 0;
@@ -192,6 +199,8 @@ class WartimeIntegrationTests {
             }
             assertThat(ids).hasSize(1);
             assertThat(created).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE grid_code = ? AND state = 'ACTIVE'").param(grid)
+                    .query(Long.class).single()).isEqualTo(1);
         } finally {
             pool.shutdown();
             standDownAll(grid);

@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wuyi.region.DemoDivisionsReady;
+import org.wuyi.grid.DemoGridsReady;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridsChanged;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.region.Region;
@@ -23,8 +23,7 @@ import org.wuyi.shared.RegionCode;
 /** The demo district's grids, generated once when Gulou has none (after its divisions are loaded). */
 @Component
 @Profile("demo")
-@Order(15)
-class DemoGrids implements ApplicationRunner {
+class DemoGrids {
 
     static final RegionCode GULOU = RegionCode.of("350102");
 
@@ -33,9 +32,11 @@ class DemoGrids implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     DemoGrids(GridRepository grids, RegionService regions, JdbcTemplate jdbc, AuditLog audit,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.grids = grids;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -43,9 +44,14 @@ class DemoGrids implements ApplicationRunner {
         this.events = events;
     }
 
-    @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    /** Generates this module's part of the demo district (each in a transaction of its own), then says so. */
+    @EventListener
+    public void on(DemoDivisionsReady ready) {
+        transactions.executeWithoutResult(status -> generate());
+        events.publishEvent(new DemoGridsReady(ready.district()));
+    }
+
+    private void generate() {
         if (grids.anyIn(GULOU)) {
             return;
         }

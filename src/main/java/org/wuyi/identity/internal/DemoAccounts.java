@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +18,6 @@ import org.wuyi.shared.RegionCode;
 /** The demo profile's published logins; created once, never overwritten. */
 @Component
 @Profile("demo")
-@Order(20)
 class DemoAccounts implements ApplicationRunner {
 
     record DemoAccount(String username, String displayNameKey, Role role, String region) {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wuyi.staff.DemoStaffReady;
+import org.wuyi.party.DemoPartyReady;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
@@ -37,8 +38,7 @@ import org.wuyi.staff.StaffDirectory;
  */
 @Component
 @Profile("demo")
-@Order(35)
-class DemoParty implements ApplicationRunner {
+class DemoParty {
 
     static final RegionCode GULOU = RegionCode.of("350102");
 
@@ -48,8 +48,12 @@ class DemoParty implements ApplicationRunner {
     private final PartyRepository party;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    DemoParty(GridDirectory grids, StaffDirectory staff, RegionService regions, PartyRepository party, JdbcTemplate jdbc, AuditLog audit) {
+    DemoParty(GridDirectory grids, StaffDirectory staff, RegionService regions, PartyRepository party, JdbcTemplate jdbc, AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.transactions = transactions;
+        this.events = events;
         this.grids = grids;
         this.staff = staff;
         this.regions = regions;
@@ -58,9 +62,14 @@ class DemoParty implements ApplicationRunner {
         this.audit = audit;
     }
 
-    @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    /** Generates this module's part of the demo district (each in a transaction of its own), then says so. */
+    @EventListener
+    public void on(DemoStaffReady ready) {
+        transactions.executeWithoutResult(status -> generate());
+        events.publishEvent(new DemoPartyReady(ready.district()));
+    }
+
+    private void generate() {
         List<String> residential = grids.gridCodesIn(GULOU, GridKind.RESIDENTIAL);
         if (residential.isEmpty() || party.anyBranchBelow(GULOU)) {
             return;

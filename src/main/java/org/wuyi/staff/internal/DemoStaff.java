@@ -16,14 +16,15 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wuyi.grid.DemoGridsReady;
+import org.wuyi.staff.DemoStaffReady;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
 import org.wuyi.identity.AuditLog;
@@ -40,8 +41,7 @@ import org.wuyi.staff.StaffRole;
  */
 @Component
 @Profile("demo")
-@Order(25)
-class DemoStaff implements ApplicationRunner {
+class DemoStaff {
 
     static final int PEOPLE = 21_443;
     static final RegionCode GULOU = RegionCode.of("350102");
@@ -63,8 +63,12 @@ class DemoStaff implements ApplicationRunner {
     private final PersonalDataKey key;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    DemoStaff(GridDirectory grids, StaffRepository staff, PersonalDataKey key, JdbcTemplate jdbc, AuditLog audit) {
+    DemoStaff(GridDirectory grids, StaffRepository staff, PersonalDataKey key, JdbcTemplate jdbc, AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.transactions = transactions;
+        this.events = events;
         this.grids = grids;
         this.staff = staff;
         this.key = key;
@@ -72,9 +76,14 @@ class DemoStaff implements ApplicationRunner {
         this.audit = audit;
     }
 
-    @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    /** Generates this module's part of the demo district (each in a transaction of its own), then says so. */
+    @EventListener
+    public void on(DemoGridsReady ready) {
+        transactions.executeWithoutResult(status -> generate());
+        events.publishEvent(new DemoStaffReady(ready.district()));
+    }
+
+    private void generate() {
         if (staff.anyIn(GULOU)) {
             return;
         }

@@ -1,0 +1,10 @@
+package org.wuyi.grid;
+
+import org.wuyi.shared.RegionCode;
+
+/**
+ * The demo district's grids, compounds and work units are in place (demo profile). Published whether it was generated now or found from an
+ * earlier start, so the next module's demo data can follow: listen to the event of what yours needs.
+ */
+public record DemoGridsReady(RegionCode district) {
+}
