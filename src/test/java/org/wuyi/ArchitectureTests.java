@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -27,6 +36,76 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Directory")
                 .because("a directory answers without checking the caller's region; controllers go through the scoped services")
                 .check(classes);
+    }
+
+    /** A module's API (its base package) must not hand out or take its internals, generics included. */
+    @Test
+    void noPublicApiExposesAnInternalType() {
+        List<String> leaks = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (!type.getPackageName().matches("org\\.wuyi\\.[a-z]+") || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue;
+            }
+            for (JavaMethod method : type.getMethods()) {
+                if (!method.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    continue;
+                }
+                Stream.concat(Stream.of(method.getReturnType()), method.getParameterTypes().stream())
+                        .flatMap(used -> used.getAllInvolvedRawTypes().stream())
+                        .filter(used -> used.getPackageName().contains(".internal"))
+                        .forEach(used -> leaks.add(type.getName() + "." + method.getName() + " uses " + used.getName()));
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    /** Who owns which table (docs/architecture.md); a module's SQL names only its own. */
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "platform", List.of("event_publication"),
+            "region", List.of("region"),
+            "identity", List.of("user_account", "audit_log"),
+            "grid", List.of("grid", "grid_history", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
+            "staff", List.of("person", "staff_assignment", "sent_down_cadre"),
+            "party", List.of("party_committee", "grid_branch", "branch_member"),
+            "notification", List.of("outbox_message", "delivery_attempt"),
+            "wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member"));
+
+    private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void noModuleReadsOrWritesAnotherModulesTables() throws IOException {
+        Map<String, String> owner = new HashMap<>();
+        TABLES.forEach((module, tables) -> tables.forEach(table -> owner.put(table, module)));
+        List<String> trespasses = new ArrayList<>();
+        Path base = Path.of("src/main/java/org/wuyi");
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                String module = base.relativize(file).getName(0).toString();
+                Matcher use = TABLE_USE.matcher(Files.readString(file));
+                while (use.find()) {
+                    String table = use.group(1).toLowerCase(Locale.ROOT);
+                    if (owner.containsKey(table) && !owner.get(table).equals(module)) {
+                        trespasses.add(file + " uses " + table + " (owned by " + owner.get(table) + ")");
+                    }
+                }
+            }
+        }
+        assertThat(trespasses).isEmpty();
+        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
+            String sql = String.join("\n", migrations.map(ArchitectureTests::read).toList());
+            Matcher created = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)").matcher(sql);
+            while (created.find()) {
+                assertThat(owner).as("every table has an owner in docs/architecture.md").containsKey(created.group(1));
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.wuyi.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * A test that registers a {@code Clock} of its own before the context refreshes replaces the system clock.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlatformProperties.class)
 class ClockConfiguration {
 
     @Bean
@@ -23,7 +24,7 @@ class ClockConfiguration {
     }
 
     @Bean
-    ZoneId wuyiTimeZone(@Value("${wuyi.time-zone:Asia/Shanghai}") String zone) {
-        return ZoneId.of(zone);
+    ZoneId wuyiTimeZone(PlatformProperties properties) {
+        return properties.timeZone();
     }
 }

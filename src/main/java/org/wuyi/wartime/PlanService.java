@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class PlanService {
         this.zone = wuyiTimeZone;
     }
 
-    /** The default duties of a group, in Chinese. */
+    /** The default duties of a group: stored with the plan and sent to residents, so in Chinese. */
     public String defaultDuties(WartimeGroup group) {
         return messages.getMessage("wartime.duties." + group, null, Locale.SIMPLIFIED_CHINESE);
     }
@@ -293,8 +294,9 @@ public class PlanService {
         return view(grid, plans.plan(code.value()).orElseThrow(), candidates, full);
     }
 
+    /** A group's name in the user's language, for a refusal. */
     private String group(WartimeGroup group) {
-        return messages.getMessage("wartime.group." + group, null, Locale.SIMPLIFIED_CHINESE);
+        return messages.getMessage("wartime.group." + group, null, LocaleContextHolder.getLocale());
     }
 
     private String name(long id, Map<Long, Candidate> candidates) {

@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +81,12 @@ public class SummaryTableService {
         this.messages = messages;
     }
 
+    /** What the import tells the official, in their language. */
+    private String say(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** The table's own words: it is filled in and printed in Chinese, whoever downloads it. */
     private String zh(String key, Object... args) {
         return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
@@ -196,7 +203,7 @@ public class SummaryTableService {
         regions.get(community);
         org.wuyi.platform.spreadsheet.Sheet.Content content = org.wuyi.platform.spreadsheet.Sheet.read(file, 5_000);
         if (content.problem() != null) {
-            return new Outcome(false, List.of(), zh(content.problem(), 5_000));
+            return new Outcome(false, List.of(), say(content.problem(), 5_000));
         }
         Map<String, WartimeGroup> groupNames = new HashMap<>();
         for (WartimeGroup group : WartimeGroup.values()) {
@@ -220,7 +227,7 @@ public class SummaryTableService {
             }
         }
         if (sections.isEmpty()) {
-            return new Outcome(false, List.of(), zh("wartime.summary.no-sections"));
+            return new Outcome(false, List.of(), say("wartime.summary.no-sections"));
         }
         List<GridOutcome> outcomes = new ArrayList<>();
         int saved = 0;
@@ -249,12 +256,12 @@ public class SummaryTableService {
         GridCode grid = GridCode.parse(section.gridCode()).orElse(null);
         if (grid == null || !community.containsCode(grid.value()) || grid.kind() != GridKind.RESIDENTIAL) {
             return Checked.refused(new GridOutcome(section.gridCode(), "", GridStatus.REFUSED, List.of(),
-                    List.of(zh("wartime.summary.not-this-community", section.gridCode()))));
+                    List.of(say("wartime.summary.not-this-community", section.gridCode()))));
         }
         PlanView plan = plans.plan(grid);
         if (plan.version() != section.version()) {
             return Checked.refused(new GridOutcome(grid.value(), plan.gridName(), GridStatus.STALE, List.of(),
-                    List.of(zh("wartime.summary.stale", section.version(), plan.version()))));
+                    List.of(say("wartime.summary.stale", section.version(), plan.version()))));
         }
         // Everyone who may be named: the grid's candidates and whoever is in its plan now.
         Map<String, List<Long>> byNameAndDigits = new HashMap<>();
@@ -268,7 +275,7 @@ public class SummaryTableService {
         for (WartimeGroup group : WartimeGroup.values()) {
             String[] row = section.rows().get(group);
             if (row == null) {
-                problems.add(zh("wartime.summary.missing-group", zh("wartime.group." + group)));
+                problems.add(say("wartime.summary.missing-group", say("wartime.group." + group)));
                 continue;
             }
             Long leader = row[0].isBlank() ? null : resolve(row[0], byNameAndDigits, problems);
@@ -287,12 +294,12 @@ public class SummaryTableService {
             for (Long id : members) {
                 WartimeGroup earlier = placed.putIfAbsent(id, group);
                 if (earlier != null && earlier != group) {
-                    problems.add(zh("problem.wartime.two-groups", names.get(id), zh("wartime.group." + earlier), zh("wartime.group." + group)));
+                    problems.add(say("problem.wartime.two-groups", names.get(id), say("wartime.group." + earlier), say("wartime.group." + group)));
                 }
             }
             String duties = row[2].isBlank() ? null : row[2];
             if (duties != null && (duties.length() > 500 || CellText.startsLikeFormula(duties))) {
-                problems.add(zh("problem.wartime.duties"));
+                problems.add(say("problem.wartime.duties"));
             }
             edits.add(new PlanEdit.GroupEdit(group, duties, leader, members.stream().distinct().toList()));
         }
@@ -314,7 +321,7 @@ public class SummaryTableService {
         Matcher matcher = PERSON.matcher(token.strip());
         List<Long> found = matcher.matches() ? byNameAndDigits.getOrDefault(matcher.group(1).strip() + "|" + matcher.group(2), List.of()) : List.of();
         if (found.size() != 1) {
-            problems.add(zh(found.isEmpty() ? "wartime.summary.unknown-person" : "wartime.summary.ambiguous-person", token));
+            problems.add(say(found.isEmpty() ? "wartime.summary.unknown-person" : "wartime.summary.ambiguous-person", token));
             return null;
         }
         return found.getFirst();
@@ -336,24 +343,24 @@ public class SummaryTableService {
         for (PlanEdit.GroupEdit edit : edits) {
             edit.memberIds().forEach(id -> after.put(id, edit.group()));
             if (!Objects.equals(leadersBefore.get(edit.group()), edit.leaderId())) {
-                changes.add(zh("wartime.summary.change.leader", zh("wartime.group." + edit.group()),
+                changes.add(say("wartime.summary.change.leader", say("wartime.group." + edit.group()),
                         edit.leaderId() == null ? "—" : names.get(edit.leaderId())));
             }
             if (edit.duties() != null && !edit.duties().equals(dutiesBefore.get(edit.group()))) {
-                changes.add(zh("wartime.summary.change.duties", zh("wartime.group." + edit.group())));
+                changes.add(say("wartime.summary.change.duties", say("wartime.group." + edit.group())));
             }
         }
         after.forEach((id, group) -> {
             WartimeGroup was = before.get(id);
             if (was == null) {
-                changes.add(zh("wartime.summary.change.added", names.get(id), zh("wartime.group." + group)));
+                changes.add(say("wartime.summary.change.added", names.get(id), say("wartime.group." + group)));
             } else if (was != group) {
-                changes.add(zh("wartime.summary.change.moved", names.get(id), zh("wartime.group." + was), zh("wartime.group." + group)));
+                changes.add(say("wartime.summary.change.moved", names.get(id), say("wartime.group." + was), say("wartime.group." + group)));
             }
         });
         before.forEach((id, group) -> {
             if (!after.containsKey(id)) {
-                changes.add(zh("wartime.summary.change.removed", names.get(id), zh("wartime.group." + group)));
+                changes.add(say("wartime.summary.change.removed", names.get(id), say("wartime.group." + group)));
             }
         });
         return changes;

@@ -33,9 +33,6 @@ import org.wuyi.region.internal.ImportProgress;
  */
 public final class DivisionImportBenchmark {
 
-    /** Rounds measured after one warm-up round that is shown but not counted. */
-    private static final int ROUNDS = 5;
-
     private DivisionImportBenchmark() {
     }
 
@@ -81,16 +78,16 @@ public final class DivisionImportBenchmark {
         }
         System.out.printf(Locale.ROOT, "rows in the five files: %,d (streets.csv + villages.csv and their 3,351 ancestors)%n", rows);
 
-        List<Double> copySeconds = new ArrayList<>();
-        List<Double> importSeconds = new ArrayList<>();
+        long expected = rows;
+        LiveHeap live = LiveHeap.watch();
+        // Baseline: PostgreSQL's COPY of the five files into bare tables. Subject: Wuyi's import into an empty region
+        // table. They alternate round by round (see Rounds); each starts from empty tables after a checkpoint.
         List<Double> reimportSeconds = new ArrayList<>();
-        for (int round = 0; round <= ROUNDS; round++) {
+        Rounds.Result result = Rounds.compare("whole country: Wuyi import vs PostgreSQL COPY", 5, 11, 0.25, () -> {
             try (Statement statement = copy.createStatement()) {
                 statement.execute("TRUNCATE bare_provinces, bare_cities, bare_areas, bare_streets, bare_villages");
             }
-            jdbc.sql("TRUNCATE region").update();
             jdbc.sql("CHECKPOINT").update();
-
             long start = System.nanoTime();
             for (DivisionFile file : DivisionFile.values()) {
                 try (InputStream in = Files.newInputStream(dir.resolve(file.fileName()))) {
@@ -98,53 +95,41 @@ public final class DivisionImportBenchmark {
                             + " FROM STDIN (FORMAT csv, HEADER true)", in);
                 }
             }
-            copySeconds.add(seconds(start));
+            return seconds(start);
+        }, () -> {
+            jdbc.sql("TRUNCATE region").update();
             jdbc.sql("CHECKPOINT").update();
-
-            start = System.nanoTime();
-            DivisionImportResult result = importer.importDivisions(DivisionSource.directory(dir), null, "bench",
-                    ImportProgress.SILENT);
-            importSeconds.add(seconds(start));
-            if (!(result instanceof DivisionImportResult.Applied applied) || applied.inserted() != rows) {
-                throw new IllegalStateException("import did not insert every row: " + result);
+            long start = System.nanoTime();
+            DivisionImportResult imported = importer.importDivisions(DivisionSource.directory(dir), null, "bench", ImportProgress.SILENT);
+            double took = seconds(start);
+            if (!(imported instanceof DivisionImportResult.Applied applied) || applied.inserted() != expected) {
+                throw new IllegalStateException("import did not insert every row: " + imported);
             }
-
-            start = System.nanoTime();
-            DivisionImportResult again = importer.importDivisions(DivisionSource.directory(dir), null, "bench",
-                    ImportProgress.SILENT);
-            reimportSeconds.add(seconds(start));
-            if (!(again instanceof DivisionImportResult.Applied unchanged) || unchanged.unchanged() != rows) {
-                throw new IllegalStateException("second import changed something: " + again);
+            // Untimed here, reported apart: the same files again, nothing to change (holds every stored division).
+            long again = System.nanoTime();
+            DivisionImportResult second = importer.importDivisions(DivisionSource.directory(dir), null, "bench", ImportProgress.SILENT);
+            reimportSeconds.add(seconds(again));
+            if (!(second instanceof DivisionImportResult.Applied unchanged) || unchanged.unchanged() != expected) {
+                throw new IllegalStateException("second import changed something: " + second);
             }
-            System.out.printf(Locale.ROOT, "%s: COPY %.2f s, Wuyi import %.2f s, second import (no change) %.2f s%n",
-                    round == 0 ? "warm-up" : "round " + round, copySeconds.getLast(), importSeconds.getLast(),
-                    reimportSeconds.getLast());
-            if (round == 0) {
-                copySeconds.clear();
-                importSeconds.clear();
-                reimportSeconds.clear();
-            }
-        }
+            return took;
+        });
         long stored = jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
-        double copyMedian = median(copySeconds);
-        double importMedian = median(importSeconds);
-        System.out.printf(Locale.ROOT, "%nmedian of %d rounds over %,d rows (%,d stored):%n", ROUNDS, rows, stored);
-        System.out.printf(Locale.ROOT, "  PostgreSQL COPY into bare tables : %6.2f s  (%,.0f rows/s)%n", copyMedian, rows / copyMedian);
-        System.out.printf(Locale.ROOT, "  Wuyi import into an empty region : %6.2f s  (%,.0f rows/s)%n", importMedian, rows / importMedian);
-        System.out.printf(Locale.ROOT, "  Wuyi re-import, nothing changed  : %6.2f s%n", median(reimportSeconds));
-        System.out.printf(Locale.ROOT, "  ratio import / COPY              : %6.2f x  (goal: within 3x)%n", importMedian / copyMedian);
-        System.out.printf(Locale.ROOT, "  max heap %d MiB, peak heap used %d MiB%n",
-                Runtime.getRuntime().maxMemory() >> 20, peakHeapUsed() >> 20);
+        double importMedian = Rounds.median(result.subject());
+        System.out.printf(Locale.ROOT, "%nover %,d rows (%,d stored):%n", rows, stored);
+        System.out.printf(Locale.ROOT, "  PostgreSQL COPY into bare tables : %6.2f s median%n", Rounds.median(result.baseline()));
+        System.out.printf(Locale.ROOT, "  Wuyi import into an empty region : %6.2f s median (%,.0f rows/s)%n", importMedian, rows / importMedian);
+        System.out.printf(Locale.ROOT, "  Wuyi re-import, nothing changed  : %6.2f s median%n", Rounds.median(reimportSeconds));
+        System.out.printf(Locale.ROOT, "  ratio import / COPY              : %s  (goal: within 3x)%n", result.ratio());
+        System.out.printf(Locale.ROOT, "  max heap %d MiB; heap in use (garbage included), sum of pool peaks %d MiB;%n"
+                        + "  live heap after a collection, highest seen %d MiB (what the import holds)%n",
+                Runtime.getRuntime().maxMemory() >> 20, peakHeapUsed() >> 20, live.highest() >> 20);
     }
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 
     private static long peakHeapUsed() {
         long peak = 0;

@@ -4,7 +4,6 @@ import org.springframework.context.MessageSource;
 import java.util.Locale;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -37,12 +36,12 @@ class DemoAccounts implements ApplicationRunner {
 
     DemoAccounts(UserAccountRepository accounts, PasswordEncoder encoder, AuditLog audit,
                  MessageSource messages,
-                 @Value("${wuyi.demo.password}") String password) {
+                 IdentityProperties properties) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
         this.messages = messages;
-        this.password = password;
+        this.password = properties.demoPassword();
     }
 
     @Override

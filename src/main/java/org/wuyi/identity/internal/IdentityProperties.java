@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Login protection: after {@code maxFailedLogins} wrong passwords in a row an account is locked for
- * {@code lockout}, whatever password is tried meanwhile.
+ * Identity settings ({@code wuyi.identity.*}): after {@code maxFailedLogins} wrong passwords in a row an account
+ * is locked for {@code lockout}, whatever password is tried meanwhile; {@code demoPassword} is the published
+ * password of the demo profile's accounts (set by that profile only).
  */
 @ConfigurationProperties("wuyi.identity")
-public record IdentityProperties(@DefaultValue("10") int maxFailedLogins, @DefaultValue("15m") Duration lockout) {
+public record IdentityProperties(@DefaultValue("10") int maxFailedLogins, @DefaultValue("15m") Duration lockout,
+                                 @DefaultValue("") String demoPassword) {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(IdentityProperties.class)

@@ -11,10 +11,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.wuyi.platform.PlatformProperties;
 
 /**
  * The embedded default: when no {@code spring.datasource.url} is set, Wuyi runs its own
@@ -22,13 +22,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
-@EnableConfigurationProperties(DatabaseProperties.class)
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException {
         Path directory = properties.dataDir().toAbsolutePath().resolve("postgres");
         Files.createDirectories(directory.getParent());
         log.info("Starting embedded PostgreSQL in {}", directory);

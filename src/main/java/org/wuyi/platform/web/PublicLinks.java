@@ -1,6 +1,6 @@
 package org.wuyi.platform.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.wuyi.platform.PlatformProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +12,8 @@ public class PublicLinks {
 
     private final String base;
 
-    PublicLinks(@Value("${wuyi.public-url:http://localhost:8080}") String base) {
+    PublicLinks(PlatformProperties properties) {
+        String base = properties.publicUrl();
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

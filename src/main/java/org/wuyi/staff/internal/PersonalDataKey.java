@@ -1,6 +1,5 @@
 package org.wuyi.staff.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.wuyi.platform.crypto.FieldCipher;
@@ -14,7 +13,8 @@ public class PersonalDataKey {
 
     private final FieldCipher cipher;
 
-    PersonalDataKey(@Value("${wuyi.staff.id-key:}") String key) {
+    PersonalDataKey(StaffProperties properties) {
+        String key = properties.idKey();
         this.cipher = StringUtils.hasText(key) ? new FieldCipher(key) : null;
     }
 
