@@ -1,16 +1,12 @@
 package org.wuyi.grid;
 
-import org.wuyi.region.Region;
-import org.wuyi.identity.Role;
-import org.wuyi.identity.Roles;
-import java.util.Comparator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +26,9 @@ import org.wuyi.grid.internal.PlacePoint;
 import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Role;
+import org.wuyi.identity.Roles;
+import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 import tools.jackson.databind.JsonNode;

@@ -1,15 +1,15 @@
 package org.wuyi.grid;
 
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.util.TreeSet;
-import java.util.TreeMap;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.locationtech.jts.geom.Geometry;

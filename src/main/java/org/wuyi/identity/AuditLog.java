@@ -2,6 +2,7 @@ package org.wuyi.identity;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,10 +20,10 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batches;
+    private final JdbcTemplate batches;
     private final RegionScope scope;
 
-    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, RegionScope scope) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate batches, RegionScope scope) {
         this.batches = batches;
         this.jdbc = jdbc;
         this.scope = scope;

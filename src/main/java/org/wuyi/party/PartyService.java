@@ -6,21 +6,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
-import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.GridStatus;
 import org.wuyi.grid.GridView;
 import org.wuyi.identity.AuditLog;
-import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
 import org.wuyi.identity.Roles;
@@ -57,12 +58,12 @@ public class PartyService {
     private final RegionService regions;
     private final RegionScope scope;
     private final AuditLog audit;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
     PartyService(PartyRepository party, GridService grids, GridDirectory directory, StaffDirectory staff, RegionService regions, RegionScope scope,
-                 AuditLog audit, org.springframework.context.MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
+                 AuditLog audit, MessageSource messages, Clock clock, ZoneId wuyiTimeZone) {
         this.messages = messages;
         this.party = party;
         this.grids = grids;
@@ -125,7 +126,7 @@ public class PartyService {
             throw new PartyProblem(HttpStatus.CONFLICT, "problem.party.grid-retired", code.value());
         }
         String branchName = checkedText(name, messages.getMessage("party.branch.default-name", new Object[] {grid.name()},
-                java.util.Locale.SIMPLIFIED_CHINESE), "problem.party.name");
+                Locale.SIMPLIFIED_CHINESE), "problem.party.name");
         String committee = null;
         String authorityName = null;
         if (grid.kind() == GridKind.RESIDENTIAL) {

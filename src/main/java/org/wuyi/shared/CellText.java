@@ -1,5 +1,6 @@
 package org.wuyi.shared;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ public final class CellText {
 
         /** The message key under a prefix, e.g. {@code place.too-long}. */
         public String key(String prefix) {
-            return prefix + "." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return prefix + "." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -2,6 +2,7 @@ package org.wuyi.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public final class ResidentId {
         if (text == null) {
             return Optional.empty();
         }
-        String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+        String upper = text.strip().toUpperCase(Locale.ROOT);
         return isValid(upper) ? Optional.of(new ResidentId(upper)) : Optional.empty();
     }
 

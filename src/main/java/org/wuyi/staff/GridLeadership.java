@@ -2,6 +2,7 @@ package org.wuyi.staff;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.wuyi.shared.RegionCode;
 
@@ -27,5 +28,5 @@ public interface GridLeadership {
     List<Post> postsOf(long personId);
 
     /** The secretary of a community's party committee, if one is recorded. */
-    java.util.Optional<Long> communitySecretary(RegionCode community);
+    Optional<Long> communitySecretary(RegionCode community);
 }

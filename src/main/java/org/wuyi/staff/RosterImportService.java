@@ -1,5 +1,17 @@
 package org.wuyi.staff;
 
+import static org.wuyi.staff.internal.RosterRowReader.BUILDING;
+import static org.wuyi.staff.internal.RosterRowReader.END;
+import static org.wuyi.staff.internal.RosterRowReader.GENDER;
+import static org.wuyi.staff.internal.RosterRowReader.GRID;
+import static org.wuyi.staff.internal.RosterRowReader.ID;
+import static org.wuyi.staff.internal.RosterRowReader.MOBILE;
+import static org.wuyi.staff.internal.RosterRowReader.NAME;
+import static org.wuyi.staff.internal.RosterRowReader.PARTY;
+import static org.wuyi.staff.internal.RosterRowReader.ROLE;
+import static org.wuyi.staff.internal.RosterRowReader.ROOM;
+import static org.wuyi.staff.internal.RosterRowReader.START;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,18 +49,6 @@ import org.wuyi.staff.internal.RosterChanges;
 import org.wuyi.staff.internal.RosterRow;
 import org.wuyi.staff.internal.RosterRowReader;
 import org.wuyi.staff.internal.RosterStore;
-
-import static org.wuyi.staff.internal.RosterRowReader.BUILDING;
-import static org.wuyi.staff.internal.RosterRowReader.END;
-import static org.wuyi.staff.internal.RosterRowReader.GENDER;
-import static org.wuyi.staff.internal.RosterRowReader.GRID;
-import static org.wuyi.staff.internal.RosterRowReader.ID;
-import static org.wuyi.staff.internal.RosterRowReader.MOBILE;
-import static org.wuyi.staff.internal.RosterRowReader.NAME;
-import static org.wuyi.staff.internal.RosterRowReader.PARTY;
-import static org.wuyi.staff.internal.RosterRowReader.ROLE;
-import static org.wuyi.staff.internal.RosterRowReader.ROOM;
-import static org.wuyi.staff.internal.RosterRowReader.START;
 
 /**
  * The six-staff roster as a spreadsheet: a template with drop-down lists, and an all-or-nothing import.

@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,13 +23,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
-import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridService;
 import org.wuyi.identity.AuditLog;
-import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
-import org.wuyi.identity.Role;
 import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
@@ -241,7 +239,7 @@ public class StaffService {
                 gaps.add(new Staffing.Gap(grid, GridKind.WORK_UNIT.name(), List.of(), branch == null, branch != null));
             }
         }
-        gaps.sort(java.util.Comparator.comparing(Staffing.Gap::gridCode));
+        gaps.sort(Comparator.comparing(Staffing.Gap::gridCode));
         return new Staffing(region.value(), date.toString(), staff.distinctStaff(region, date), residential.size(),
                 fullyStaffed, workUnits.size(), withoutBranch, gaps);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -19,8 +20,8 @@ import org.wuyi.grid.GridKind;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
-import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.notification.Outbox;
+import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.StaffDirectory;
@@ -69,10 +70,15 @@ public class Activating {
      * (which is audited). The same key or a grid already activated returns the existing activation.
      */
     @Transactional
-    public ActivationResult activate(GridCode code, String reason, String idempotencyKey, boolean override) {
+    public ActivationOutcome activate(GridCode code, String reason, String idempotencyKey, boolean override) {
         String key = checkedKey(idempotencyKey);
-        ActivationResult result = activateGrids(Map.of(code, key), reason, override).getFirst();
-        return new ActivationResult(board.activation(result.activation().id()), result.created());
+        ActivationOutcome outcome = activateGrids(Map.of(code, key), reason, override);
+        if (outcome instanceof ActivationOutcome.Activated activated) {
+            ActivationResult result = activated.first();
+            return new ActivationOutcome.Activated(List.of(new ActivationResult(board.activation(result.activation().id()),
+                    result.created())));
+        }
+        return outcome;
     }
 
     /**
@@ -81,7 +87,7 @@ public class Activating {
      * The results carry the board's headline only; each activation's board has the people.
      */
     @Transactional
-    public List<ActivationResult> activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
+    public ActivationOutcome activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
         String key = checkedKey(idempotencyKey);
         Map<GridCode, String> keys = new LinkedHashMap<>();
         codes.forEach(code -> keys.put(code, key + ":" + code.value()));
@@ -107,9 +113,9 @@ public class Activating {
      * statements: existing activations (same key, or in force) are returned as they are; the rest are
      * checked, inserted, frozen and their calls written to the outbox, in this transaction.
      */
-    private List<ActivationResult> activateGrids(Map<GridCode, String> keys, String reason, boolean override) {
+    private ActivationOutcome activateGrids(Map<GridCode, String> keys, String reason, boolean override) {
         if (keys.isEmpty()) {
-            return List.of();
+            return new ActivationOutcome.Activated(List.of());
         }
         keys.keySet().forEach(code -> scope.checkChange(code.value(), PlanService.EDITORS));
         String why = reason == null ? "" : reason.strip();
@@ -135,13 +141,17 @@ public class Activating {
             }
         }
         if (!toActivate.isEmpty()) {
-            activateNew(toActivate, keys, why, override, results);
+            Optional<ActivationOutcome.Refused> refused = activateNew(toActivate, keys, why, override, results);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
-        return keys.keySet().stream().map(code -> results.get(code.value())).toList();
+        return new ActivationOutcome.Activated(keys.keySet().stream().map(code -> results.get(code.value())).toList());
     }
 
-    private void activateNew(List<GridCode> codes, Map<GridCode, String> keys, String why, boolean override,
-                             Map<String, ActivationResult> results) {
+    /** Activates grids with no activation yet; a refusal (nothing saved) when one is not ready. */
+    private Optional<ActivationOutcome.Refused> activateNew(List<GridCode> codes, Map<GridCode, String> keys, String why,
+                                                            boolean override, Map<String, ActivationResult> results) {
         Map<String, String> names = grids.gridNames(codes.stream().map(GridCode::value).toList());
         for (GridCode grid : codes) {
             if (grid.kind() != GridKind.RESIDENTIAL) {
@@ -152,7 +162,10 @@ public class Activating {
             }
         }
         Map<String, PlanView> plans = planService.plansUnscoped(codes, names);
-        refuseUnready(codes, plans, override);
+        Optional<ActivationOutcome.Refused> unready = unready(codes, plans, override);
+        if (unready.isPresent()) {
+            return unready;
+        }
         String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
         List<ActivationStore.New> rows = codes.stream().map(grid -> new ActivationStore.New(grid.value(), keys.get(grid),
                 plans.get(grid.value()).version(), !plans.get(grid.value()).complete())).toList();
@@ -172,15 +185,16 @@ public class Activating {
         Instant now = clock.instant();
         made.forEach((grid, id) -> results.put(grid, new ActivationResult(board.fresh(id, grid, names.get(grid), why,
                 !plans.get(grid).complete(), by, now), true)));
+        return Optional.empty();
     }
 
     /** No plan refuses a grid; an incomplete one too, unless overridden. One refusal names every grid that is not ready. */
-    private void refuseUnready(List<GridCode> codes, Map<String, PlanView> plans, boolean override) {
+    private Optional<ActivationOutcome.Refused> unready(List<GridCode> codes, Map<String, PlanView> plans, boolean override) {
         List<String> refusals = new ArrayList<>();
         for (GridCode grid : codes) {
             PlanView plan = plans.get(grid.value());
             if (!plan.exists() || plan.groups().stream().allMatch(group -> group.members().isEmpty())) {
-                throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.no-plan", grid.value());
+                return Optional.of(new ActivationOutcome.Refused("problem.wartime.no-plan", List.of(grid.value())));
             }
             if (!plan.complete() && !override) {
                 refusals.add((codes.size() > 1 ? plan.gridName() + messages.getMessage("wartime.separator.name", null,
@@ -188,9 +202,10 @@ public class Activating {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.wartime.incomplete",
-                    String.join(messages.getMessage("wartime.separator.list", null, LocaleContextHolder.getLocale()), refusals));
+            return Optional.of(new ActivationOutcome.Refused("problem.wartime.incomplete", List.of(
+                    String.join(messages.getMessage("wartime.separator.list", null, LocaleContextHolder.getLocale()), refusals))));
         }
+        return Optional.empty();
     }
 
     /** What keeps plans from being complete, in the user's language. */

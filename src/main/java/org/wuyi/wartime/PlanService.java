@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.GridView;
 import org.wuyi.identity.AuditLog;
-import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Role;
 import org.wuyi.identity.Roles;
@@ -32,7 +32,6 @@ import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.SentDownCadre;
-import org.wuyi.staff.StaffRole;
 import org.wuyi.staff.StaffDirectory;
 import org.wuyi.wartime.internal.PlanProposal;
 import org.wuyi.wartime.internal.PlanStore;
@@ -251,7 +250,7 @@ public class PlanService {
         }
         Map<Long, Candidate> candidates = candidates(code);
         PlanStore.StoredPlan stored = plans.plan(code.value()).orElse(null);
-        java.util.Set<Long> already = new java.util.HashSet<>();
+        Set<Long> already = new HashSet<>();
         if (stored != null) {
             stored.members().forEach(member -> already.add(member.personId()));
         }

@@ -1,7 +1,6 @@
 package org.wuyi.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,23 +10,23 @@ import java.util.Locale;
  * Reports the median of the per-round ratios with their spread, and keeps going (up to a limit) while the
  * spread is wide.
  */
-final class Rounds {
+public final class Rounds {
 
     /** Something timed once, in seconds (it may clean up after itself outside the time it reports). */
     @FunctionalInterface
-    interface Timed {
+    public interface Timed {
         double seconds() throws Exception;
     }
 
     /** The rounds of one comparison: the baseline's and the subject's times and their ratios, round by round. */
-    record Result(String name, List<Double> baseline, List<Double> subject, List<Double> ratios) {
+    public record Result(String name, List<Double> baseline, List<Double> subject, List<Double> ratios) {
 
-        double medianRatio() {
+        public double medianRatio() {
             return median(ratios);
         }
 
         /** "1.82x (1.71–1.95, 7 rounds)": the median ratio, the lowest and highest round. */
-        String ratio() {
+        public String ratio() {
             return String.format(Locale.ROOT, "%.2fx (%.2f–%.2f, %d rounds)", medianRatio(), min(ratios), max(ratios), ratios.size());
         }
 
@@ -45,7 +44,7 @@ final class Rounds {
      * One warm-up of each (not counted), then at least {@code minRounds} rounds, more (up to {@code maxRounds})
      * while the ratios' spread (highest minus lowest) exceeds {@code wideSpread} of their median.
      */
-    static Result compare(String name, int minRounds, int maxRounds, double wideSpread, Timed baseline, Timed subject)
+    public static Result compare(String name, int minRounds, int maxRounds, double wideSpread, Timed baseline, Timed subject)
             throws Exception {
         baseline.seconds();
         subject.seconds();
@@ -75,25 +74,22 @@ final class Rounds {
         return result;
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    static double min(List<Double> values) {
+    public static double min(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
-    static double max(List<Double> values) {
+    public static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
-    static double seconds(long startNanos) {
+    public static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static String list(double[] values) {
-        return Arrays.toString(values);
-    }
 }

@@ -22,13 +22,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.wuyi.WuyiApplication;
 import org.wuyi.grid.GridCode;
-import org.wuyi.support.TestDatabase;
 import org.wuyi.support.MutableClock;
+import org.wuyi.support.TestDatabase;
 import org.wuyi.wartime.Activating;
 import org.wuyi.wartime.ActivationBoard;
+import org.wuyi.wartime.ActivationOutcome;
+import org.wuyi.wartime.ActivationView;
 import org.wuyi.wartime.MemberState;
 import org.wuyi.wartime.internal.EscalationJob;
-import org.wuyi.wartime.ActivationView;
 
 /**
  * The outbox under stress, with real Wuyi instances (non-web) on one PostgreSQL database and a real HTTP
@@ -86,7 +87,8 @@ class DeliveryIntegrationTests {
                 .param(communityIndex).query(String.class).single();
         List<GridCode> grids = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code OFFSET ? LIMIT ?")
                 .params(community + "%", from, count).query(String.class).list().stream().map(code -> GridCode.parse(code).orElseThrow()).toList();
-        return wuyi.getBean(Activating.class).activateAll(grids, "演练", key, false).stream()
+        ActivationOutcome outcome = wuyi.getBean(Activating.class).activateAll(grids, "演练", key, false);
+        return ((ActivationOutcome.Activated) outcome).activations().stream()
                 .map(result -> result.activation().id()).toList();
     }
 

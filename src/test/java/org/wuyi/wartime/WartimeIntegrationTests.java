@@ -208,6 +208,31 @@ class WartimeIntegrationTests {
     }
 
     @Test
+    void badRequestsAreRefusedInTheCallersLanguageWithoutATrace() {
+        String path = "/api/v1/grids/" + grid(4) + "/activations";
+        Api.Response noKey = api.postJson(path, "yqhn", "{\"reason\":\"r\"}");
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.json().get("detail").asString()).isEqualTo("缺少请求头 Idempotency-Key。");
+        assertThat(noKey.json().get("title").asString()).isEqualTo("请求无效");
+        Api.Response english = api.postJson(path + "?lang=en", "yqhn", "{\"reason\":\"r\"}");
+        assertThat(english.json().get("detail").asString()).isEqualTo("Header Idempotency-Key is missing.");
+
+        Api.Response noReason = api.postJson(path, "yqhn", "{\"reason\":\"\"}", "Idempotency-Key", "bad-1");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asString()).startsWith("请求内容有误").contains("请填写启动原因");
+        Api.Response broken = api.postJson(path, "yqhn", "{\"reason\":", "Idempotency-Key", "bad-2");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).isEqualTo("请求内容无法读取，请发送格式正确的 JSON。");
+        Api.Response notANumber = api.get("/api/v1/activations/abc", "yqhn");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).doesNotContain("Exception", "NumberFormat");
+        Api.Response badPlan = api.put("/api/v1/grids/" + grid(4) + "/plan", "yqhn", "{\"groups\":[]}");
+        assertThat(badPlan.status()).isEqualTo(400);
+        assertThat(badPlan.json().get("detail").asString()).contains("version");
+        assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE idempotency_key LIKE 'bad-%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void refusalsSayWhatIsWrongAndAnOverrideIsAudited() {
         assertThat(api.postJson("/api/v1/grids/" + jdbc.sql("SELECT code FROM grid WHERE code LIKE '350102100012%' AND kind = 'RESIDENTIAL' LIMIT 1")
                 .query(String.class).single() + "/activations", "yqhn", "{\"reason\":\"越界\"}", "Idempotency-Key", "x").status()).isEqualTo(403);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.locationtech.jts.geom.Geometry;
-import org.wuyi.grid.CoverageFinding;
+import org.wuyi.bench.Rounds;
 
 /**
  * Benchmark for issue 3: the coverage check of all 69 demo Gulou communities as Wuyi does it (STR-tree
@@ -15,12 +15,10 @@ import org.wuyi.grid.CoverageFinding;
  */
 public final class CoverageBenchmark {
 
-    private static final int ROUNDS = 5;
-
     private CoverageBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         List<GulouDemoGenerator.Community> communities = BenchmarkGrids.gulou();
         List<List<StoredGrid>> grids = new ArrayList<>();
         List<List<PlacePoint>> places = new ArrayList<>();
@@ -44,33 +42,27 @@ public final class CoverageBenchmark {
         System.out.printf(Locale.ROOT, "demo Gulou: %d communities, %,d grids%n", communities.size(), total);
 
         CoverageChecker checker = new CoverageChecker(1.0);
-        List<Double> wuyi = new ArrayList<>();
-        List<Double> naive = new ArrayList<>();
-        for (int round = 0; round <= ROUNDS; round++) {
+        int[] findings = new int[2];
+        // Baseline (every pair, unions one by one) and Wuyi alternate round by round (see Rounds).
+        Rounds.Result result = Rounds.compare("coverage of all 69 communities: Wuyi vs every pair tested", 5, 15, 0.25, () -> {
             long start = System.nanoTime();
-            int findings = 0;
+            findings[1] = naive(communities, grids);
+            return Rounds.seconds(start);
+        }, () -> {
+            long start = System.nanoTime();
+            int found = 0;
             for (int i = 0; i < communities.size(); i++) {
-                findings += checker.check(communities.get(i).code(), communities.get(i).boundary(), grids.get(i), places.get(i)).size();
+                found += checker.check(communities.get(i).code(), communities.get(i).boundary(), grids.get(i), places.get(i)).size();
             }
-            findings += checker.crossCommunityOverlaps(grids.stream().flatMap(List::stream).toList()).size();
-            double wuyiSeconds = (System.nanoTime() - start) / 1e9;
-
-            start = System.nanoTime();
-            int naiveFindings = naive(communities, grids);
-            double naiveSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%s: Wuyi %.3f s (%d findings), naive %.3f s (%d overlaps and gaps)%n",
-                    round == 0 ? "warm-up" : "round " + round, wuyiSeconds, findings, naiveSeconds, naiveFindings);
-            if (round > 0) {
-                wuyi.add(wuyiSeconds);
-                naive.add(naiveSeconds);
-            }
-        }
-        double wuyiMedian = median(wuyi);
-        double naiveMedian = median(naive);
-        System.out.printf(Locale.ROOT, "%nmedian of %d rounds, all 69 communities:%n", ROUNDS);
-        System.out.printf(Locale.ROOT, "  Wuyi coverage check : %7.3f s%n", wuyiMedian);
-        System.out.printf(Locale.ROOT, "  naive (every pair)  : %7.3f s%n", naiveMedian);
-        System.out.printf(Locale.ROOT, "  speed-up            : %7.1f x%n", naiveMedian / wuyiMedian);
+            found += checker.crossCommunityOverlaps(grids.stream().flatMap(List::stream).toList()).size();
+            findings[0] = found;
+            return Rounds.seconds(start);
+        });
+        System.out.printf(Locale.ROOT, "%nall 69 communities (Wuyi %d findings, naive %d overlaps and gaps):%n", findings[0], findings[1]);
+        System.out.printf(Locale.ROOT, "  Wuyi coverage check : %7.3f s median%n", Rounds.median(result.subject()));
+        System.out.printf(Locale.ROOT, "  naive (every pair)  : %7.3f s median%n", Rounds.median(result.baseline()));
+        System.out.printf(Locale.ROOT, "  speed-up            : %7.1f x (median of per-round ratios; rounds %.1f–%.1f)%n",
+                1 / result.medianRatio(), 1 / Rounds.max(result.ratios()), 1 / Rounds.min(result.ratios()));
 
         if (args.length == 0 || !args[0].equals("--city")) {
             System.out.println("(add --city for the overlap pass over a 140,000-grid city against every pair tested: about 3 minutes)");
@@ -132,8 +124,4 @@ public final class CoverageBenchmark {
         return piece.getArea() >= 1.0 && 2 * piece.getArea() / piece.getLength() >= CoverageChecker.MIN_WIDTH_M;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
 }

@@ -17,8 +17,8 @@ import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-import org.wuyi.grid.CoverageFinding;
 import org.wuyi.grid.CoverageFinding.Type;
+import org.wuyi.grid.CoverageFinding;
 import org.wuyi.grid.GridCode;
 import org.wuyi.shared.RegionCode;
 

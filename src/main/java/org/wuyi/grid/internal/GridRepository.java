@@ -48,7 +48,7 @@ public class GridRepository {
 
     /** The names of many grids by code, in one query. */
     public Map<String, String> names(List<String> codes) {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         jdbc.sql("SELECT code, name FROM grid WHERE code = ANY (?)").param(codes.toArray(String[]::new))
                 .query(rs -> {
                     names.put(rs.getString(1), rs.getString(2));
@@ -181,7 +181,7 @@ public class GridRepository {
 
     /** The authority of the first unit of each work-unit grid below a region. */
     public Map<String, String> firstAuthorities(RegionCode region) {
-        Map<String, String> authorities = new java.util.HashMap<>();
+        Map<String, String> authorities = new HashMap<>();
         jdbc.sql("SELECT DISTINCT ON (grid_code) grid_code, authority FROM work_unit WHERE grid_code >= ? AND grid_code < ? ORDER BY grid_code, id")
                 .params(region.value(), region.upperBound())
                 .query(rs -> {

@@ -16,8 +16,9 @@ import org.wuyi.grid.GeoJson;
 import org.wuyi.grid.GridChangeResult;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridLocation;
-import org.wuyi.grid.GridView;
 import org.wuyi.grid.GridService;
+import org.wuyi.grid.GridView;
+import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.region.RegionService;
 import tools.jackson.databind.JsonNode;
 
@@ -124,7 +125,7 @@ class GridApiController {
     }
 
     /** A refusal with a translated detail. */
-    static final class Problem extends org.wuyi.platform.web.TranslatedProblem {
+    static final class Problem extends TranslatedProblem {
         Problem(HttpStatus status, String detailCode, Object... arguments) {
             super(status, detailCode, arguments);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridImportService;
-import org.wuyi.region.RegionService;
 import org.wuyi.platform.web.BoundedUpload;
+import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 
 /** GeoJSON import of grids: preview first, then apply with the preview's basis. */

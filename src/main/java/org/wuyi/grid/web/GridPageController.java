@@ -2,6 +2,7 @@ package org.wuyi.grid.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -108,7 +109,7 @@ class GridPageController {
         return ResponseEntity.ok()
                 .contentType(PlaceImportController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + code + ".xlsx").build().toString())
+                        .filename(kind.name().toLowerCase(Locale.ROOT) + "-" + code + ".xlsx").build().toString())
                 .body(placeImports.template(RegionService.parseCode(code), kind));
     }
 

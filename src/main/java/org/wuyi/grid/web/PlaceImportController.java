@@ -2,6 +2,7 @@ package org.wuyi.grid.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.PlaceImportService;
-import org.wuyi.region.RegionService;
 import org.wuyi.platform.web.BoundedUpload;
+import org.wuyi.region.RegionService;
 
 /** Spreadsheet templates and imports of compounds and work units (xlsx or UTF-8 CSV, raw request body). */
 @RestController
@@ -48,7 +49,7 @@ class PlaceImportController {
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(file);
     }
 

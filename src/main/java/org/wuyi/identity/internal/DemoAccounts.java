@@ -1,11 +1,11 @@
 package org.wuyi.identity.internal;
 
-import org.springframework.context.MessageSource;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package org.wuyi.identity.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ class UserAccountRepository {
                         Role.valueOf(rs.getString("role")),
                         RegionCode.of(rs.getString("region_code")),
                         rs.getBoolean("enabled"),
-                        Optional.ofNullable(rs.getTimestamp("locked_until")).map(java.sql.Timestamp::toInstant).orElse(null),
+                        Optional.ofNullable(rs.getTimestamp("locked_until")).map(Timestamp::toInstant).orElse(null),
                         rs.getString("password_hash")))
                 .optional();
     }
@@ -42,7 +43,7 @@ class UserAccountRepository {
                         WHERE username = :username
                         RETURNING locked_until = :lockUntil""")
                 .param("max", max)
-                .param("lockUntil", java.sql.Timestamp.from(lockUntil))
+                .param("lockUntil", Timestamp.from(lockUntil))
                 .param("username", username)
                 .query(Boolean.class)
                 .optional()

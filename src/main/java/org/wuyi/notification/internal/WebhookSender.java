@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,9 +43,9 @@ class WebhookSender {
     }
 
     /** Sends one message; the answer (or the failure) completes the future, never exceptionally. */
-    java.util.concurrent.CompletableFuture<Result> sendAsync(DeliveryWorker.Claimed message) {
+    CompletableFuture<Result> sendAsync(DeliveryWorker.Claimed message) {
         if (!settings.enabled()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new Result(false, false, "webhook not configured"));
+            return CompletableFuture.completedFuture(new Result(false, false, "webhook not configured"));
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", message.idempotencyKey());
@@ -63,7 +65,7 @@ class WebhookSender {
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 return new Result(false, true, cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }

@@ -3,31 +3,34 @@ package org.wuyi.party.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.wuyi.staff.DemoStaffReady;
-import org.wuyi.party.DemoPartyReady;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wuyi.grid.GridCode;
-import org.wuyi.grid.GridKind;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
 import org.wuyi.identity.AuditLog;
+import org.wuyi.party.DemoPartyReady;
 import org.wuyi.party.MemberSource;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionLevel;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.DemoStaffReady;
 import org.wuyi.staff.GridStaff;
 import org.wuyi.staff.SentDownCadre;
-import org.wuyi.staff.StaffRole;
 import org.wuyi.staff.StaffDirectory;
+import org.wuyi.staff.StaffRole;
 
 /**
  * The demo district's party organisation: a committee for each street/town and community, and a branch for
@@ -82,7 +85,7 @@ class DemoParty {
         }
         LocalDate day = LocalDate.of(2022, 4, 1);
         Map<String, List<GridStaff.Member>> members = staff.membersBelow(GULOU, day);
-        Map<String, List<SentDownCadre>> cadres = new java.util.HashMap<>();
+        Map<String, List<SentDownCadre>> cadres = new HashMap<>();
         staff.cadresBelow(GULOU, day).forEach(cadre -> cadres.computeIfAbsent(cadre.communityCode(), c -> new ArrayList<>()).add(cadre));
         Map<String, String> authorities = grids.workUnitAuthorities(GULOU);
         Random random = new Random(1152);
@@ -101,7 +104,7 @@ class DemoParty {
             String name = grids.gridName(GridCode.parse(grid).orElseThrow()).orElse(grid) + "党支部";
             branches.add(new Object[] {grid, GridKind.RESIDENTIAL.name(), name, grid.substring(0, 9), null, secretary,
                     Date.valueOf(day.plusDays(random.nextInt(30)))});
-            java.util.Set<Long> chosen = new java.util.HashSet<>();
+            Set<Long> chosen = new HashSet<>();
             chosen.add(secretary);
             for (GridStaff.Member member : gridStaff) {
                 if (chosen.size() > 4 || !member.partyMember() || !chosen.add(member.personId())) {
@@ -134,7 +137,7 @@ class DemoParty {
                 INSERT INTO grid_branch (grid_code, grid_kind, name, formed_by_committee, authority, secretary_id, founded)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", branches);
         // Each community committee's secretary: the leader of its first residential grid (often the case in Gulou).
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Object[] branch : branches) {
             String grid = (String) branch[0];
             if (branch[4] == null && branch[5] != null && seen.add(grid.substring(0, 12))) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.wuyi.shared.RegionCode;
@@ -27,7 +28,7 @@ class PartyLeadership implements GridLeadership {
     }
 
     @Override
-    public java.util.Optional<Long> communitySecretary(RegionCode community) {
+    public Optional<Long> communitySecretary(RegionCode community) {
         return party.committeeSecretary(community.value());
     }
 

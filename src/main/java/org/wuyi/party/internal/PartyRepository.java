@@ -1,6 +1,8 @@
 package org.wuyi.party.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public class PartyRepository {
 
     private static final String BRANCH = "SELECT grid_code, grid_kind, name, formed_by_committee, authority, secretary_id, founded, version FROM grid_branch ";
 
-    private static BranchRow branch(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static BranchRow branch(ResultSet rs, int row) throws SQLException {
         Long secretary = rs.getObject(6, Long.class);
         return new BranchRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 secretary, rs.getString(7), rs.getInt(8));

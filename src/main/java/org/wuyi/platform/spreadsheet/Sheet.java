@@ -6,17 +6,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import javax.xml.parsers.ParserConfigurationException;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -226,10 +227,10 @@ public final class Sheet {
                     lines.add(new Line((int) record.getRecordNumber(), cells));
                 }
             }
-        } catch (java.nio.charset.CharacterCodingException encoding) {
+        } catch (CharacterCodingException encoding) {
             return new Content(List.of(), "sheet.not-utf8");
         } catch (UncheckedIOException | IllegalStateException | IOException broken) {
-            return new Content(List.of(), broken.getCause() instanceof java.nio.charset.CharacterCodingException
+            return new Content(List.of(), broken.getCause() instanceof CharacterCodingException
                     ? "sheet.not-utf8" : "sheet.unreadable");
         }
         return new Content(lines, null);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -31,7 +32,7 @@ public final class SheetTemplate {
     }
 
     public static byte[] build(String sheetName, List<String> headers, List<Choices> choices, List<Integer> widths) {
-        return build(sheetName, headers, choices, widths, java.util.Set.of());
+        return build(sheetName, headers, choices, widths, Set.of());
     }
 
     /**
@@ -39,7 +40,7 @@ public final class SheetTemplate {
      * a mobile number or a date exactly as typed instead of turning it into a number.
      */
     public static byte[] build(String sheetName, List<String> headers, List<Choices> choices, List<Integer> widths,
-                               java.util.Set<Integer> textColumns) {
+                               Set<Integer> textColumns) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             Sheet lists = workbook.createSheet("lists");

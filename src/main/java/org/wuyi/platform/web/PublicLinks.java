@@ -1,7 +1,7 @@
 package org.wuyi.platform.web;
 
-import org.wuyi.platform.PlatformProperties;
 import org.springframework.stereotype.Component;
+import org.wuyi.platform.PlatformProperties;
 
 /**
  * Links that leave Wuyi in messages and posters (acknowledgement links, sign-up QR codes): the address people

@@ -16,21 +16,21 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.wuyi.grid.DemoGridsReady;
-import org.wuyi.staff.DemoStaffReady;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.wuyi.grid.GridKind;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wuyi.grid.DemoGridsReady;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.platform.crypto.FieldCipher;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.shared.ResidentId;
+import org.wuyi.staff.DemoStaffReady;
 import org.wuyi.staff.StaffRole;
 
 /**

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +23,9 @@ public class RosterStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
-    RosterStore(JdbcClient jdbc, JdbcTemplate batches, javax.sql.DataSource dataSource) {
+    RosterStore(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.dataSource = dataSource;

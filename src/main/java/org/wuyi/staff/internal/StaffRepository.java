@@ -1,15 +1,24 @@
 package org.wuyi.staff.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wuyi.shared.RegionCode;
@@ -23,9 +32,9 @@ public class StaffRepository {
     private static final String ACTIVE = "start_date <= :day AND (end_date IS NULL OR end_date >= :day)";
 
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
-    StaffRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    StaffRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -78,7 +87,7 @@ public class StaffRepository {
                 .list();
     }
 
-    public List<PersonRow> people(java.util.Collection<Long> ids) {
+    public List<PersonRow> people(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person WHERE id = ANY (?)")
                 .param(ids.toArray(Long[]::new)).query(StaffRepository::person).list();
     }
@@ -103,7 +112,7 @@ public class StaffRepository {
         return assignments;
     }
 
-    private static PersonRow person(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PersonRow person(ResultSet rs, int row) throws SQLException {
         return new PersonRow(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), rs.getString("gender"),
                 rs.getString("mobile"), rs.getBytes("id_number"), rs.getString("id_masked"), rs.getBoolean("party_member"),
                 rs.getString("home_compound"), rs.getString("home_building"), rs.getString("home_room"), rs.getString("workplace"));
@@ -115,8 +124,8 @@ public class StaffRepository {
     }
 
     /** Streams the roster below a region on a day, grid by grid, a thousand rows fetched at a time. */
-    public void roster(RegionCode region, LocalDate day, java.util.function.Consumer<RosterLine> sink) {
-        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    public void roster(RegionCode region, LocalDate day, Consumer<RosterLine> sink) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(1000);
         streaming.query("""
                         SELECT a.grid_code, p.name, p.gender, a.role, p.mobile, p.id_masked, p.party_member, a.start_date
@@ -146,7 +155,7 @@ public class StaffRepository {
     }
 
     private Map<String, List<MemberRow>> members(String from, String to, LocalDate day) {
-        Map<String, List<MemberRow>> members = new java.util.TreeMap<>();
+        Map<String, List<MemberRow>> members = new TreeMap<>();
         jdbc.sql("""
                         SELECT a.grid_code, p.id, p.name, p.gender, p.mobile, p.party_member, a.role, a.start_date
                         FROM staff_assignment a JOIN person p ON p.id = a.person_id
@@ -180,7 +189,7 @@ public class StaffRepository {
                         ORDER BY c.community_code, p.name, c.id""")
                 .param("from", region.value())
                 .param("to", region.upperBound())
-                .param("day", day == null ? null : Date.valueOf(day), java.sql.Types.DATE)
+                .param("day", day == null ? null : Date.valueOf(day), Types.DATE)
                 .query((rs, row) -> new CadreRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .list();
@@ -202,7 +211,7 @@ public class StaffRepository {
                 .query(Long.class).single();
     }
 
-    public Map<Long, String> emails(java.util.Collection<Long> people) {
+    public Map<Long, String> emails(Collection<Long> people) {
         Map<Long, String> emails = new HashMap<>();
         if (people.isEmpty()) {
             return emails;

@@ -1,17 +1,18 @@
 package org.wuyi.staff.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -19,23 +20,24 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.wuyi.grid.GridCode;
-import org.wuyi.platform.web.BoundedUpload;
-import org.wuyi.staff.GridStaff;
-import org.wuyi.staff.InvalidStaffInputException;
-import org.wuyi.staff.RosterImportService;
-import org.wuyi.staff.SentDownCadre;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wuyi.grid.GridCode;
+import org.wuyi.platform.web.BoundedUpload;
+import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.region.RegionService;
+import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.GridStaff;
+import org.wuyi.staff.InvalidStaffInputException;
 import org.wuyi.staff.PersonView;
-import org.wuyi.staff.Staffing;
+import org.wuyi.staff.RosterImportService;
+import org.wuyi.staff.SentDownCadre;
 import org.wuyi.staff.StaffService;
+import org.wuyi.staff.Staffing;
 
 @RestController
 @Tag(name = "staff", description = "The six staff of the residential grids within the caller's region")
@@ -139,7 +141,7 @@ class StaffApiController {
         }
     }
 
-    static final class TooLarge extends org.wuyi.platform.web.TranslatedProblem {
+    static final class TooLarge extends TranslatedProblem {
         TooLarge() {
             super(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024);
         }
@@ -169,8 +171,8 @@ class StaffApiController {
     @GetMapping("/api/v1/regions/{code}/roster.xlsx")
     @Operation(summary = "The six-staff roster below a region as xlsx (numbers masked), streamed")
     void roster(@PathVariable String code, @RequestParam(required = false) LocalDate date,
-                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        org.wuyi.shared.RegionCode region = RegionService.parseCode(code);
+                HttpServletResponse response) throws IOException {
+        RegionCode region = RegionService.parseCode(code);
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"roster-" + region.value() + ".xlsx\"");
         staff.exportRoster(region, date, response.getOutputStream());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.identity.Role;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
@@ -43,7 +45,7 @@ class StaffPageController {
         this.messages = messages;
     }
 
-    private boolean may(java.util.Set<org.wuyi.identity.Role> roles, String code) {
+    private boolean may(Set<Role> roles, String code) {
         return scope.mayChange(code, roles);
     }
 
@@ -116,8 +118,8 @@ class StaffPageController {
         List<Region> lineage = regions.lineageWithinScope(home);
         model.addAttribute("person", person);
         model.addAttribute("lineage", lineage);
-        model.addAttribute("mayViewId", may(java.util.Set.of(org.wuyi.identity.Role.DISTRICT_ADMIN,
-                org.wuyi.identity.Role.COMMUNITY_SECRETARY), person.regionCode()));
+        model.addAttribute("mayViewId", may(Set.of(Role.DISTRICT_ADMIN,
+                Role.COMMUNITY_SECRETARY), person.regionCode()));
         return "staff/person";
     }
 

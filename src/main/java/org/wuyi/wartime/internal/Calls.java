@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.wuyi.notification.Channel;
-import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.notification.Outbox;
+import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.platform.web.PublicLinks;
 import org.wuyi.wartime.WartimeGroup;
 

@@ -2,17 +2,17 @@ package org.wuyi.wartime.internal;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.wuyi.staff.DemoStaffReady;
-import org.wuyi.wartime.DemoPlansReady;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.wuyi.grid.GridKind;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridKind;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.shared.RegionCode;
+import org.wuyi.staff.DemoStaffReady;
+import org.wuyi.wartime.DemoPlansReady;
 import org.wuyi.wartime.PlanService;
 
 /** The demo district's eight-group plans: one proposed from the roster for every residential grid, as a secretary would start. */

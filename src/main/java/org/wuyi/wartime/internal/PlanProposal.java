@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.wuyi.staff.StaffRole;
-import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.PlanService.Candidate;
+import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.WartimeGroup;
 
 /**

@@ -1,6 +1,7 @@
 package org.wuyi.wartime.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,24 +51,24 @@ public class PlanStore {
     /** The plans of many grids at once (three queries), by grid code; grids without a plan are absent. */
     public Map<String, StoredPlan> plans(List<String> gridCodes) {
         String[] codes = gridCodes.toArray(String[]::new);
-        Map<String, Integer> versions = new java.util.HashMap<>();
+        Map<String, Integer> versions = new HashMap<>();
         jdbc.sql("SELECT grid_code, version FROM wartime_plan WHERE grid_code = ANY (?)").param(codes)
                 .query(rs -> {
                     versions.put(rs.getString(1), rs.getInt(2));
                 });
-        Map<String, Map<WartimeGroup, String>> duties = new java.util.HashMap<>();
+        Map<String, Map<WartimeGroup, String>> duties = new HashMap<>();
         jdbc.sql("SELECT grid_code, group_code, duties FROM plan_group WHERE grid_code = ANY (?)").param(codes)
                 .query(rs -> {
                     duties.computeIfAbsent(rs.getString(1), g -> new TreeMap<>()).put(WartimeGroup.valueOf(rs.getString(2)), rs.getString(3));
                 });
-        Map<String, List<StoredMember>> members = new java.util.HashMap<>();
+        Map<String, List<StoredMember>> members = new HashMap<>();
         jdbc.sql("SELECT grid_code, person_id, group_code, leader FROM plan_member WHERE grid_code = ANY (?) ORDER BY grid_code, leader DESC, person_id")
                 .param(codes)
                 .query(rs -> {
                     members.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(
                             new StoredMember(rs.getLong(2), WartimeGroup.valueOf(rs.getString(3)), rs.getBoolean(4)));
                 });
-        Map<String, StoredPlan> plans = new java.util.HashMap<>();
+        Map<String, StoredPlan> plans = new HashMap<>();
         versions.forEach((grid, version) -> plans.put(grid, new StoredPlan(grid, version,
                 duties.getOrDefault(grid, new TreeMap<>()), members.getOrDefault(grid, List.of()))));
         return plans;

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,10 +24,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridCode;
-import org.wuyi.region.RegionService;
 import org.wuyi.platform.web.BoundedUpload;
+import org.wuyi.region.RegionService;
 import org.wuyi.wartime.Activating;
 import org.wuyi.wartime.ActivationBoard;
+import org.wuyi.wartime.ActivationOutcome;
 import org.wuyi.wartime.ActivationResult;
 import org.wuyi.wartime.ActivationView;
 import org.wuyi.wartime.PlanEdit;
@@ -74,13 +74,18 @@ class WartimeApiController {
     @PostMapping("/api/v1/regions/{code}/wartime-summary/import")
     @Operation(summary = "Read an edited table back: preview grid by grid; apply=true saves the changed grids that are neither stale nor refused")
     SummaryTableService.Outcome importSummary(@PathVariable String code, @RequestParam(defaultValue = "false") boolean apply,
-                                              jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+                                              HttpServletRequest request) throws IOException {
         byte[] file;
-        try (java.io.InputStream in = request.getInputStream()) {
+        try (InputStream in = request.getInputStream()) {
             file = BoundedUpload.read(in, MAX_BYTES)
                     .orElseThrow(() -> new WartimeProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.roster.too-large", MAX_BYTES / 1024 / 1024));
         }
         return summaries.importTable(RegionService.parseCode(code), file, apply);
+    }
+
+    /** A rule the request broke, as the API says it: 422 with the refusal's words in the caller's language. */
+    static WartimeProblem problem(ActivationOutcome.Refused refused) {
+        return new WartimeProblem(HttpStatus.UNPROCESSABLE_CONTENT, refused.reason(), refused.arguments().toArray());
     }
 
     static GridCode grid(String code) {
@@ -117,8 +122,11 @@ class WartimeApiController {
     @Operation(summary = "One-click activation: 201 with a new activation, 200 with the existing one (same Idempotency-Key, or already active)")
     ResponseEntity<ActivationView> activate(@PathVariable String gridCode, @RequestHeader("Idempotency-Key") String key,
                                             @Valid @RequestBody Activate request) {
-        ActivationResult result = activating.activate(grid(gridCode), request.reason(), key, request.overridden());
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.activation());
+        return switch (activating.activate(grid(gridCode), request.reason(), key, request.overridden())) {
+            case ActivationOutcome.Activated done -> ResponseEntity.status(done.first().created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(done.first().activation());
+            case ActivationOutcome.Refused refused -> throw problem(refused);
+        };
     }
 
     record Many(int created, int existing, List<ActivationView> activations) {
@@ -131,7 +139,10 @@ class WartimeApiController {
         List<GridCode> grids = request.grids() == null || request.grids().isEmpty()
                 ? activating.residentialGrids(RegionService.parseCode(code))
                 : request.grids().stream().map(WartimeApiController::grid).toList();
-        List<ActivationResult> results = activating.activateAll(grids, request.reason(), key, request.overridden());
+        List<ActivationResult> results = switch (activating.activateAll(grids, request.reason(), key, request.overridden())) {
+            case ActivationOutcome.Activated done -> done.activations();
+            case ActivationOutcome.Refused refused -> throw problem(refused);
+        };
         int created = (int) results.stream().filter(ActivationResult::created).count();
         return new Many(created, results.size() - created, results.stream().map(ActivationResult::activation).toList());
     }

@@ -29,7 +29,7 @@ import org.wuyi.wartime.AckOutcome;
 import org.wuyi.wartime.Acknowledgements;
 import org.wuyi.wartime.Activating;
 import org.wuyi.wartime.ActivationBoard;
-import org.wuyi.wartime.ActivationResult;
+import org.wuyi.wartime.ActivationOutcome;
 import org.wuyi.wartime.ActivationView;
 import org.wuyi.wartime.PlanService;
 import org.wuyi.wartime.PlanView;
@@ -148,21 +148,34 @@ class WartimePageController {
                     @RequestParam(defaultValue = "false") boolean override, Model model) {
         GridCode grid = WartimeApiController.grid(code);
         try {
-            ActivationResult result = activating.activate(grid, reason, idempotencyKey, override);
-            return "redirect:/activations/" + result.activation().id();
+            switch (activating.activate(grid, reason, idempotencyKey, override)) {
+                case ActivationOutcome.Activated done -> {
+                    return "redirect:/activations/" + done.first().activation().id();
+                }
+                case ActivationOutcome.Refused refused -> refused(refused, reason, model);
+            }
         } catch (WartimeProblem problem) {
             refused(problem, reason, model);
-            return plan(code, model);
         }
+        return plan(code, model);
     }
 
-    /** A refusal the official can fix (no reason, incomplete plan) is shown on the form, with what was typed; others go on. */
+    /** Bad input the official can fix (no reason) is shown on the form, with what was typed; other problems go on. */
     private static void refused(WartimeProblem problem, String reason, Model model) {
-        if (problem.getStatusCode() != HttpStatus.UNPROCESSABLE_CONTENT && problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
+        if (problem.getStatusCode() != HttpStatus.BAD_REQUEST) {
             throw problem;
         }
-        model.addAttribute("activationProblem", problem.getDetailMessageCode());
-        model.addAttribute("activationProblemArgs", problem.getDetailMessageArguments());
+        showOnForm(problem.getDetailMessageCode(), problem.getDetailMessageArguments(), reason, model);
+    }
+
+    /** A rule the request broke (no plan, an incomplete plan) is shown on the form, with what was typed. */
+    private static void refused(ActivationOutcome.Refused refused, String reason, Model model) {
+        showOnForm(refused.reason(), refused.arguments().toArray(), reason, model);
+    }
+
+    private static void showOnForm(String messageCode, Object[] arguments, String reason, Model model) {
+        model.addAttribute("activationProblem", messageCode);
+        model.addAttribute("activationProblemArgs", arguments);
         model.addAttribute("reason", reason);
     }
 
@@ -249,12 +262,16 @@ class WartimePageController {
                        @RequestParam(defaultValue = "false") boolean override, Model model) {
         RegionCode region = RegionService.parseCode(code);
         try {
-            activating.activateAll(activating.residentialGrids(region), reason, idempotencyKey, override);
-            return "redirect:/regions/" + code + "/activations";
+            switch (activating.activateAll(activating.residentialGrids(region), reason, idempotencyKey, override)) {
+                case ActivationOutcome.Activated done -> {
+                    return "redirect:/regions/" + code + "/activations";
+                }
+                case ActivationOutcome.Refused refused -> refused(refused, reason, model);
+            }
         } catch (WartimeProblem problem) {
             refused(problem, reason, model);
-            return history(code, model);
         }
+        return history(code, model);
     }
 
     private static String ackPage(Acknowledgements.AckInfo ack, String token, Model model, HttpServletResponse response) {
