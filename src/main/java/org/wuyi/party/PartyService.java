@@ -108,11 +108,6 @@ public class PartyService {
                 card.partyMember());
     }
 
-    /** Whether the user may form branches or change them in this region (to show or hide the tools). */
-    public boolean mayManage(String code) {
-        return scope.mayChange(code, MANAGERS);
-    }
-
     /**
      * Forms the branch of a grid. A residential grid's branch is formed by its street committee (which must
      * exist); a work-unit grid's names its industry authority. A second branch for a grid is refused (409).

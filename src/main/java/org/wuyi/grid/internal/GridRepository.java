@@ -216,10 +216,6 @@ public class GridRepository {
                 .param("code", code.value()).query(Long.class).single();
     }
 
-    public long historyCount(GridCode code) {
-        return jdbc.sql("SELECT count(*) FROM grid_history WHERE grid_code = ?").param(code.value()).query(Long.class).single();
-    }
-
     private static StoredGrid grid(ResultSet rs, int row) throws SQLException {
         return new StoredGrid(new GridCode(rs.getString("code")), GridKind.valueOf(rs.getString("kind")),
                 rs.getString("name"), Geo.fromWkb(rs.getBytes("boundary")), "ACTIVE".equals(rs.getString("status")),

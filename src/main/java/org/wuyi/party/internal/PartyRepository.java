@@ -89,10 +89,6 @@ public class PartyRepository {
                 .param(regionCode).query(Long.class).optional();
     }
 
-    public void setCommitteeSecretary(String regionCode, long personId) {
-        jdbc.sql("UPDATE party_committee SET secretary_id = ? WHERE region_code = ?").params(personId, regionCode).update();
-    }
-
     public void addCommittee(String regionCode, String name) {
         jdbc.sql("INSERT INTO party_committee (region_code, name) VALUES (?, ?) ON CONFLICT (region_code) DO NOTHING")
                 .params(regionCode, name).update();
