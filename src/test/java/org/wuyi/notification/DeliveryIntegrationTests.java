@@ -16,6 +16,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -243,6 +244,10 @@ class DeliveryIntegrationTests {
         try (ConfigurableApplicationContext wuyi = start(clock)) {
             JdbcClient jdbc = wuyi.getBean(JdbcClient.class);
             EscalationJob escalation = wuyi.getBean(EscalationJob.class);
+            // Switched off, escalation has no scheduled trigger (scheduling as such is on: Spring Modulith's moments).
+            assertThat(wuyi.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                    .flatMap(holder -> holder.getScheduledTasks().stream()).map(task -> task.getTask().toString()))
+                    .noneMatch(task -> task.contains("Escalation"));
             // Earlier tests leave activations in force: stand them down so that the counts below are this activation's alone.
             jdbc.sql("UPDATE activation SET state = 'STOOD_DOWN', stood_down_at = now() WHERE state = 'ACTIVE'").update();
             // The community's second grid: its leader is not the community secretary (who leads the first), so both are told.

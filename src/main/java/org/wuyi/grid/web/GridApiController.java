@@ -2,6 +2,8 @@ package org.wuyi.grid.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +50,9 @@ class GridApiController {
         return grids.locate(lon, lat).orElseThrow(() -> new Problem(HttpStatus.NOT_FOUND, "problem.grid.no-grid-here"));
     }
 
-    record GridChangeRequest(String name, JsonNode geometry, Integer version) {
+    record GridChangeRequest(@NotNull(message = "{problem.grid.missing-field}") String name,
+                             @NotNull(message = "{problem.grid.missing-field}") JsonNode geometry,
+                             @NotNull(message = "{problem.grid.missing-field}") Integer version) {
     }
 
     record GridChanged(String code, int version) {
@@ -62,24 +66,18 @@ class GridApiController {
 
     @PutMapping("/api/v1/grids/{code}")
     @Operation(summary = "Rename and redraw a grid: 200, 409 when it changed since it was read, 422 for a bad shape")
-    GridChanged redraw(@PathVariable String code, @RequestBody GridChangeRequest request) {
+    GridChanged redraw(@PathVariable String code, @Valid @RequestBody GridChangeRequest request) {
         GridCode gridCode = parseGridCode(code);
-        if (request == null || request.name() == null || request.geometry() == null || request.version() == null) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.missing-field");
-        }
         return answer(grids.redraw(gridCode, request.name(), request.geometry().toString(), request.version()));
     }
 
-    record RetireRequest(Integer version) {
+    record RetireRequest(@NotNull(message = "{problem.grid.missing-field}") Integer version) {
     }
 
     @PostMapping("/api/v1/grids/{code}/retire")
     @Operation(summary = "Retire an empty grid: 200, 409 when it changed since it was read, 422 while places are in it")
-    GridChanged retire(@PathVariable String code, @RequestBody RetireRequest request) {
+    GridChanged retire(@PathVariable String code, @Valid @RequestBody RetireRequest request) {
         GridCode gridCode = parseGridCode(code);
-        if (request == null || request.version() == null) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "problem.grid.missing-field");
-        }
         return answer(grids.retire(gridCode, request.version()));
     }
 

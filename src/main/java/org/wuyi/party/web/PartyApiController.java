@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,10 +40,12 @@ class PartyApiController {
     record NewBranch(String name, String authority, Long secretaryId, LocalDate founded) {
     }
 
-    record Secretary(Long personId, Integer version) {
+    record Secretary(@NotNull(message = "{problem.party.secretary-fields}") Long personId,
+                     @NotNull(message = "{problem.party.secretary-fields}") Integer version) {
     }
 
-    record NewMember(Long personId, MemberSource source, BranchView.FourHaves fourHaves) {
+    record NewMember(@NotNull(message = "{problem.party.member-fields}") Long personId, MemberSource source,
+                     BranchView.FourHaves fourHaves) {
     }
 
     @GetMapping("/api/v1/grids/{gridCode}/branch")
@@ -52,26 +56,20 @@ class PartyApiController {
 
     @PostMapping("/api/v1/grids/{gridCode}/branch")
     @Operation(summary = "Form a grid's branch (street committee or district); a second branch for a grid is refused with 409")
-    ResponseEntity<BranchView> create(@PathVariable String gridCode, @RequestBody NewBranch branch) {
+    ResponseEntity<BranchView> create(@PathVariable String gridCode, @Valid @RequestBody NewBranch branch) {
         return ResponseEntity.status(HttpStatus.CREATED).body(party.createBranch(grid(gridCode), branch.name(),
                 branch.authority(), branch.secretaryId(), branch.founded()));
     }
 
     @PutMapping("/api/v1/grids/{gridCode}/branch/secretary")
     @Operation(summary = "Appoint the branch secretary (a party member); for a residential grid this is its grid leader")
-    BranchView secretary(@PathVariable String gridCode, @RequestBody Secretary secretary) {
-        if (secretary.personId() == null || secretary.version() == null) {
-            throw new PartyProblem(HttpStatus.BAD_REQUEST, "problem.party.secretary-fields");
-        }
+    BranchView secretary(@PathVariable String gridCode, @Valid @RequestBody Secretary secretary) {
         return party.appointSecretary(grid(gridCode), secretary.personId(), secretary.version());
     }
 
     @PostMapping("/api/v1/grids/{gridCode}/branch/members")
     @Operation(summary = "Add a committee member (a party member) with their source and four-haves assessment")
-    BranchView member(@PathVariable String gridCode, @RequestBody NewMember member) {
-        if (member.personId() == null) {
-            throw new PartyProblem(HttpStatus.BAD_REQUEST, "problem.party.member-fields");
-        }
+    BranchView member(@PathVariable String gridCode, @Valid @RequestBody NewMember member) {
         return party.putMember(grid(gridCode), member.personId(), member.source(), member.fourHaves());
     }
 

@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -57,7 +59,8 @@ class StaffApiController {
         this.messages = messages;
     }
 
-    record NewCadre(Long personId, String office, LocalDate startDate, LocalDate endDate) {
+    record NewCadre(@NotNull(message = "{problem.staff.person-required}") Long personId, String office, LocalDate startDate,
+                    LocalDate endDate) {
     }
 
     @GetMapping("/api/v1/grids/{gridCode}/staff")
@@ -74,10 +77,7 @@ class StaffApiController {
 
     @PostMapping("/api/v1/regions/{code}/cadres")
     @Operation(summary = "Post a registered person to a community as a sent-down cadre from an office, for a period")
-    ResponseEntity<Map<String, Object>> postCadre(@PathVariable String code, @RequestBody NewCadre cadre) {
-        if (cadre.personId() == null) {
-            throw new InvalidStaffInputException("problem.staff.person-required");
-        }
+    ResponseEntity<Map<String, Object>> postCadre(@PathVariable String code, @Valid @RequestBody NewCadre cadre) {
         long id = staff.postCadre(RegionService.parseCode(code), cadre.personId(), cadre.office(), cadre.startDate(), cadre.endDate());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }

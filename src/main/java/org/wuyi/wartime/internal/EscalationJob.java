@@ -3,7 +3,6 @@ package org.wuyi.wartime.internal;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Escalation of unanswered calls (a setting each): after {@code wuyi.wartime.remind-after} (5 min), or as
  * soon as every call outside Wuyi to a person has failed, the person is called again and their group leader
  * told; after {@code wuyi.wartime.escalate-after} (15 min) the grid leader and the community secretary are
- * told. Rows are claimed with SKIP LOCKED, so two instances never escalate one person twice.
+ * told. Rows are claimed with SKIP LOCKED, so two instances never escalate one person twice. The
+ * {@link EscalationSchedule} runs it every {@code wuyi.wartime.escalation-check}.
  */
 @Component
 public class EscalationJob {
@@ -31,7 +31,6 @@ public class EscalationJob {
     }
 
     /** One pass over both steps, as of the clock's now; returns how many people it reminded and escalated. */
-    @Scheduled(fixedDelayString = "${wuyi.wartime.escalation-check:30s}", initialDelayString = "${wuyi.wartime.escalation-check:30s}")
     @Transactional
     public int escalate() {
         List<ActivationStore.Due> first = activations.dueForEscalation(0, clock.instant().minus(properties.remindAfter()), true, BATCH);
