@@ -1,10 +1,13 @@
 package org.wuyi.wartime.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -47,6 +50,10 @@ class Escalation {
     /** First step: each person called again, and their group leader told who has not answered. */
     void remind(List<ActivationStore.Due> due) {
         Lookups look = new Lookups(due);
+        // The group leaders of these activations are told too: their cards and addresses in the same two queries.
+        look.prefetch(due.stream().map(ActivationStore.Due::activationId).distinct()
+                .flatMap(activation -> look.members(activation).stream()).filter(ActivationStore.Member::leader)
+                .map(ActivationStore.Member::personId).toList());
         List<OutgoingMessage> outgoing = new ArrayList<>();
         List<AuditLog.Entry> entries = new ArrayList<>();
         for (ActivationStore.Due person : due) {
@@ -90,19 +97,28 @@ class Escalation {
         audit.recordAll("wartime.escalated", entries);
     }
 
-    /** What escalation needs about the people and activations of one batch, each looked up once. */
+    /** What escalation needs about the people and activations of one batch, each looked up once, people in bulk. */
     private final class Lookups {
-        private final Map<Long, PersonCard> cards;
-        private final Map<Long, String> emails;
+        private final Map<Long, PersonCard> cards = new HashMap<>();
+        private final Map<Long, String> emails = new HashMap<>();
+        private final Set<Long> fetched = new HashSet<>();
         private final Map<Long, ActivationStore.Row> rows = new HashMap<>();
         private final Map<Long, List<ActivationStore.Member>> members = new HashMap<>();
         private final Map<String, Optional<PlanStore.StoredPlan>> storedPlans = new HashMap<>();
         private final Map<String, String> gridNames = new HashMap<>();
 
         Lookups(List<ActivationStore.Due> due) {
-            List<Long> people = due.stream().map(ActivationStore.Due::personId).distinct().toList();
-            cards = new HashMap<>(staff.cards(people));
-            emails = new HashMap<>(staff.emails(people));
+            prefetch(due.stream().map(ActivationStore.Due::personId).toList());
+        }
+
+        /** Cards and e-mail addresses of people not fetched yet, in two queries. */
+        void prefetch(Collection<Long> people) {
+            List<Long> missing = people.stream().filter(id -> !fetched.contains(id)).distinct().toList();
+            if (!missing.isEmpty()) {
+                cards.putAll(staff.cards(missing));
+                emails.putAll(staff.emails(missing));
+                fetched.addAll(missing);
+            }
         }
 
         ActivationStore.Row row(long id) {
@@ -123,8 +139,9 @@ class Escalation {
 
         /** A person to message; someone unknown (removed from the registry) gets an empty contact that reaches nobody by e-mail. */
         Calls.Contact contact(long id) {
-            PersonCard card = cards.computeIfAbsent(id, key -> staff.card(key).orElse(null));
-            String email = emails.computeIfAbsent(id, key -> staff.emails(List.of(key)).getOrDefault(key, ""));
+            prefetch(List.of(id));
+            PersonCard card = cards.get(id);
+            String email = emails.getOrDefault(id, "");
             return card == null ? new Calls.Contact(id, "", "", email) : new Calls.Contact(id, card.name(), card.mobile(), email);
         }
     }
