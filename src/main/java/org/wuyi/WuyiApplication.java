@@ -1,6 +1,12 @@
 package org.wuyi;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -8,16 +14,21 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Starts Wuyi. With {@code import-divisions} as the first argument it runs that command instead of
- * the web server and exits with the command's exit code.
+ * Starts Wuyi. With a command as the first argument ({@code import-divisions}, {@code create-admin}) it runs that
+ * command instead of the web server and exits with the command's exit code; {@code --help} lists the commands and
+ * the main settings.
  */
 @SpringBootApplication
 public class WuyiApplication {
 
-    static final String IMPORT_DIVISIONS = "import-divisions";
+    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin");
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(IMPORT_DIVISIONS)) {
+        if (args.length > 0 && Set.of("--help", "-h", "help").contains(args[0])) {
+            help(args, System.out);
+            return;
+        }
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(runCommand(args));
         }
         SpringApplication.run(WuyiApplication.class, args);
@@ -30,5 +41,13 @@ public class WuyiApplication {
         application.setBannerMode(Banner.Mode.OFF);
         application.setDefaultProperties(Map.of("wuyi.command", args[0], "logging.level.root", "WARN"));
         return SpringApplication.exit(application.run(args));
+    }
+
+    /** The commands and main settings, in Chinese or (with {@code --lang=en}) English; needs no database. */
+    static void help(String[] args, PrintStream out) {
+        Locale locale = Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle messages = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        new PrintStream(out, true, StandardCharsets.UTF_8).println(messages.getString("cli.help"));
     }
 }
