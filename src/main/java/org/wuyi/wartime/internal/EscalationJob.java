@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EscalationJob {
 
-    private static final int BATCH = 5000;
+    /** People claimed per step and transaction. */
+    static final int BATCH = 5000;
 
     private final ActivationStore activations;
     private final Escalation escalation;

@@ -19,8 +19,12 @@ class EscalationSchedule {
         this.job = job;
     }
 
+    /** Batch after batch (each its own transaction) until none is full: a whole district is reminded in one run, not in 30 s steps. */
     @Scheduled(fixedDelayString = "${wuyi.wartime.escalation-check:30s}", initialDelayString = "${wuyi.wartime.escalation-check:30s}")
     void run() {
-        job.escalate();
+        int handled;
+        do {
+            handled = job.escalate();
+        } while (handled >= EscalationJob.BATCH);
     }
 }
