@@ -20,7 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.wuyi.identity.internal.Totp;
 import org.wuyi.support.Api;
+import org.wuyi.support.Base32;
+import org.wuyi.support.PageSession;
 import org.wuyi.support.TestDatabase;
 
 /**
@@ -31,6 +34,7 @@ import org.wuyi.support.TestDatabase;
 class CreateAdminCommandIntegrationTests {
 
     private static final String STRONG = "Gulou-2026-admin!";
+    private static final String IDENTITY_KEY = "dGVzdC1vbmx5LWlkZW50aXR5LWtleS1mb3Itd3V5aSE=";
 
     @TempDir
     Path dir;
@@ -74,7 +78,7 @@ class CreateAdminCommandIntegrationTests {
         assertThat(weak.output()).contains("密码至少 12 位");
         assertThat(run(database, "gulou.admin-Secret-1\n", gulou).output()).as("the username inside the password")
                 .contains("密码不能包含用户名");
-        assertThat(run(database, "alllowercaseletters\n", gulou).output()).contains("至少三类");
+        assertThat(run(database, "alllowercaseletters\n", gulou).output()).contains("至少 3 类");
         Run noPassword = run(database, "", gulou);
         assertThat(noPassword.exitCode()).isEqualTo(2);
         assertThat(noPassword.output()).contains("WUYI_ADMIN_PASSWORD");
@@ -104,17 +108,38 @@ class CreateAdminCommandIntegrationTests {
                 .query((rs, n) -> rs.getString(1).startsWith("cli:") + " " + rs.getString(2) + " " + rs.getString(3)).list())
                 .containsExactly("true 350102 username=gulou.admin role=DISTRICT_ADMIN");
 
-        // The real server (no demo profile) on that database: the administrator logs in through the API.
+        // The real server (no demo profile) on that database: the administrator logs in on the pages, where the role
+        // makes them enrol a second factor first; then the API takes a token they made, never their password alone.
         try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .run("--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--wuyi.identity.key=" + IDENTITY_KEY,
                         "--wuyi.notification.workers-enabled=false", "--wuyi.wartime.escalation-enabled=false")) {
-            Api api = new Api(((WebServerApplicationContext) wuyi).getWebServer().getPort());
-            Api.Response district = api.get("/api/v1/regions/350102", "gulou.admin", STRONG);
+            int port = ((WebServerApplicationContext) wuyi).getWebServer().getPort();
+            Api api = new Api(port);
+            Api.Response password = api.get("/api/v1/regions/350102", "gulou.admin", STRONG);
+            assertThat(password.status()).isEqualTo(401);
+            assertThat(password.json().get("detail").asString()).contains("双因素验证", "Bearer");
+            assertThat(api.get("/api/v1/regions/350102", "gulou.admin", "Wrong-password-1").status()).isEqualTo(401);
+
+            PageSession browser = new PageSession(port);
+            PageSession.Page enrol = browser.login("gulou.admin", STRONG);
+            assertThat(enrol.path()).as("the district role enrols a second factor before anything else").isEqualTo("/account/second-factor");
+            assertThat(browser.get("/regions/350102").path()).isEqualTo("/account/second-factor");
+            byte[] secret = Base32.decode(enrol.text("secret").replace(" ", ""));
+            PageSession.Page codes = browser.post("/account/second-factor", "/account/second-factor",
+                    "code", Totp.code(secret, Totp.step(System.currentTimeMillis() / 1000)));
+            assertThat(codes.html()).contains("recovery-codes");
+            assertThat(browser.get("/").path()).isEqualTo("/regions/350102");
+            PageSession.Page tokens = browser.post("/account/tokens", "/account/tokens", "name", "first-day script", "days", "30");
+            String token = tokens.text("token");
+            assertThat(token).startsWith("wuyi_");
+            Api.Response district = api.getWithToken("/api/v1/regions/350102", token);
             assertThat(district.status()).isEqualTo(200);
             assertThat(district.json().get("name").asString()).isEqualTo("鼓楼区");
-            assertThat(api.get("/api/v1/regions/350102", "gulou.admin", "Wrong-password-1").status()).isEqualTo(401);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'gulou.admin' AND action = 'identity.login-succeeded' "
+                    + "AND detail LIKE '%address=127.0.0.1%'").query(Long.class).single()).isEqualTo(1);
         }
     }
 

@@ -31,6 +31,12 @@ public final class Api {
         return send(request(path, username, password).GET().build());
     }
 
+    /** A GET with a personal access token instead of a password. */
+    public Response getWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
     public Response get(String path, String username) {
         return get(path, username, DEMO_PASSWORD);
     }

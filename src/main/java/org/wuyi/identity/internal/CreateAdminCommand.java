@@ -42,6 +42,7 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
     private final UserAccountRepository accounts;
+    private final PasswordRules rules;
     private final PasswordEncoder encoder;
     private final KnownRegions regions;
     private final AuditLog audit;
@@ -49,9 +50,10 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
-    CreateAdminCommand(UserAccountRepository accounts, PasswordEncoder encoder, KnownRegions regions, AuditLog audit,
+    CreateAdminCommand(UserAccountRepository accounts, PasswordRules rules, PasswordEncoder encoder, KnownRegions regions, AuditLog audit,
                        MessageSource messages) {
         this.accounts = accounts;
+        this.rules = rules;
         this.encoder = encoder;
         this.regions = regions;
         this.audit = audit;
@@ -78,14 +80,14 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
             exit(2, text(locale, "cli.create-admin.no-password", PASSWORD_VARIABLE));
             return;
         }
-        Optional<String> weak = PasswordPolicy.problem(username, password);
+        Optional<PasswordRules.Problem> weak = PasswordRules.shape(rules.rules(), username, password);
         if (weak.isPresent()) {
-            exit(1, text(locale, weak.get(), PasswordPolicy.MIN_LENGTH));
+            exit(1, text(locale, weak.get().key(), weak.get().args()));
             return;
         }
         String name = Optional.ofNullable(first(args, "name")).map(String::strip).filter(n -> !n.isEmpty() && n.length() <= 50)
                 .orElse(username);
-        if (!accounts.createIfAbsent(username, name, role, region, encoder.encode(password), false)) {
+        if (!accounts.create(username, name, role, region, null, encoder.encode(password), false, false, "cli")) {
             exit(1, text(locale, "cli.create-admin.exists", username));
             return;
         }

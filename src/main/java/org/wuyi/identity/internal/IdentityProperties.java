@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Identity settings ({@code wuyi.identity.*}): after {@code maxFailedLogins} wrong passwords in a row an account
- * is locked for {@code lockout}, whatever password is tried meanwhile; {@code demoPassword} is the published
- * password of the demo profile's accounts (set by that profile only).
+ * Identity settings ({@code wuyi.identity.*}): after {@code maxFailedLogins} wrong passwords (or second-factor
+ * codes) in a row an account is locked for {@code lockout}, whatever is tried meanwhile; {@code demoPassword} is
+ * the published password of the demo profile's accounts (set by that profile only); {@code key} (32 bytes,
+ * base64) encrypts second-factor secrets and keys the hashes of access tokens and recovery codes.
  */
 @ConfigurationProperties("wuyi.identity")
 public record IdentityProperties(@DefaultValue("10") int maxFailedLogins, @DefaultValue("15m") Duration lockout,
-                                 @DefaultValue("") String demoPassword) {
+                                 @DefaultValue("") String demoPassword, @DefaultValue("") String key,
+                                 @DefaultValue("90") int tokenDays) {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(IdentityProperties.class)

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -42,10 +43,14 @@ class ProblemDetailSecurityHandler implements AuthenticationEntryPoint, AccessDe
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        boolean locked = exception instanceof LockedException;
-        response.setHeader("WWW-Authenticate", "Basic realm=\"wuyi\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, locked ? "problem.account-locked" : "problem.unauthenticated",
-                properties.lockout().toMinutes());
+        String code = switch (exception) {
+            case LockedException locked -> "problem.account-locked";
+            case ApiCredentialChecks.Refused refused -> refused.messageCode();
+            case BadCredentialsException bad when "problem.token.invalid".equals(bad.getMessage()) -> "problem.token.invalid";
+            default -> "problem.unauthenticated";
+        };
+        response.setHeader("WWW-Authenticate", "Basic realm=\"wuyi\", Bearer realm=\"wuyi\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, code, properties.lockout().toMinutes());
     }
 
     @Override

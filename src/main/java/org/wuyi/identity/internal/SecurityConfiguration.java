@@ -1,5 +1,6 @@
 package org.wuyi.identity.internal;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,16 +9,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureCredentialsExpiredEvent;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /**
- * Two doors: the JSON API under {@code /api/**} takes HTTP Basic on every request and keeps no
+ * Two doors: the JSON API under {@code /api/**} takes a personal access token or HTTP Basic on every request and keeps no
  * session (so no cookie can be abused across sites and CSRF tokens are not needed there); the pages
  * take a form login with a session, CSRF tokens on every form and a session timeout.
  */
@@ -27,7 +34,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        // a right password the API may not take (second factor, one-time or expired password) is a failed login too
+        events.setAdditionalExceptionMappings(Map.of(ApiCredentialChecks.Refused.class, AuthenticationFailureCredentialsExpiredEvent.class));
+        return events;
     }
 
     /**
@@ -48,11 +58,24 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The API: a personal access token ({@code Authorization: Bearer wuyi_…}), or HTTP Basic for accounts without a
+     * second factor whose password is their own and current ({@link ApiCredentialChecks}).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailSecurityHandler problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailSecurityHandler problems, AccountUserDetailsService users,
+                                    PasswordEncoder encoder, UserAccountRepository accounts, PasswordRules rules, Clock clock,
+                                    AuthenticationEventPublisher events, AccessTokens tokens, LoginAudit logins) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        passwords.setPostAuthenticationChecks(new ApiCredentialChecks(accounts, rules, clock));
+        ProviderManager manager = new ProviderManager(passwords);
+        manager.setAuthenticationEventPublisher(events);
         return http
                 .securityMatcher("/api/**")
+                .authenticationManager(manager)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, logins), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -65,7 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserAccountRepository accounts, PasswordRules rules, Clock clock)
+            throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(
@@ -80,7 +104,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler(failures)
-                        .defaultSuccessUrl("/", false))
+                        .successHandler(new SignInSuccess()))
+                .addFilterAfter(new AccountGate(accounts, rules, clock), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

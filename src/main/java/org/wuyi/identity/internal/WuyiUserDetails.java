@@ -12,30 +12,60 @@ import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.Role;
 import org.wuyi.shared.RegionCode;
 
-/** A Wuyi account as Spring Security sees it. */
+/**
+ * A Wuyi account as Spring Security sees it. The session keeps the epoch it was signed in at: when the account's
+ * epoch moves on (disabled, role or region changed, password reset, sessions ended), the session is over.
+ */
 public final class WuyiUserDetails implements UserDetails, CredentialsContainer {
 
     private final String username;
     private final String displayName;
     private final Role role;
     private final RegionCode regionCode;
+    private final Long personId;
     private final boolean enabled;
+    private final boolean demo;
     private final Instant lockedUntil;
+    private final int sessionEpoch;
+    private final boolean secondFactor;
     private String passwordHash;
 
-    WuyiUserDetails(String username, String displayName, Role role, RegionCode regionCode, boolean enabled,
-                    Instant lockedUntil, String passwordHash) {
-        this.username = username;
-        this.displayName = displayName;
-        this.role = role;
-        this.regionCode = regionCode;
-        this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
-        this.passwordHash = passwordHash;
+    WuyiUserDetails(AccountRow row) {
+        this.username = row.username();
+        this.displayName = row.displayName();
+        this.role = row.role();
+        this.regionCode = row.region();
+        this.personId = row.personId();
+        this.enabled = row.enabled();
+        this.demo = row.demo();
+        this.lockedUntil = row.lockedUntil();
+        this.sessionEpoch = row.sessionEpoch();
+        this.secondFactor = row.secondFactor();
+        this.passwordHash = row.passwordHash();
     }
 
     public CurrentUser toCurrentUser() {
         return new CurrentUser(username, displayName, role, regionCode);
+    }
+
+    Role role() {
+        return role;
+    }
+
+    Long personId() {
+        return personId;
+    }
+
+    boolean demo() {
+        return demo;
+    }
+
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    boolean secondFactor() {
+        return secondFactor;
     }
 
     @Override

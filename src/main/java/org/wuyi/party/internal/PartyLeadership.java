@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.wuyi.grid.GridKind;
+import org.wuyi.identity.GridLeaders;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.GridLeadership;
 
-/** Tells the staff module which grids have a branch and who leads them, from the one place that is stored. */
+/**
+ * Tells the staff module which grids have a branch and who leads them, and identity which grids a person leads (a
+ * grid leader's account is tied to that person), from the one place that is stored: the branch secretary.
+ */
 @Component
-class PartyLeadership implements GridLeadership {
+class PartyLeadership implements GridLeadership, GridLeaders {
 
     private final PartyRepository party;
 
@@ -25,6 +30,13 @@ class PartyLeadership implements GridLeadership {
         Map<String, Branch> branches = new HashMap<>();
         party.branchesBelow(region).forEach(row -> branches.put(row.gridCode(), new Branch(row.gridCode(), row.secretaryId())));
         return branches;
+    }
+
+    @Override
+    public List<String> gridsLedBy(long personId) {
+        return party.branchesWithSecretary(personId).stream()
+                .filter(row -> row.gridKind().equals(GridKind.RESIDENTIAL.name()))
+                .map(PartyRepository.BranchRow::gridCode).toList();
     }
 
     @Override

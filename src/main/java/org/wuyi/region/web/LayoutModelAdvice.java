@@ -27,6 +27,7 @@ class LayoutModelAdvice {
 
     @ModelAttribute("homeRegion")
     Region homeRegion() {
-        return scope.currentUser().flatMap(user -> regions.find(user.regionCode())).orElse(null);
+        return scope.currentUser().filter(user -> !user.role().isAdministrator()).flatMap(user -> regions.find(user.regionCode()))
+                .orElse(null);
     }
 }
