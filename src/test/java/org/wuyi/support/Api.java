@@ -31,6 +31,18 @@ public final class Api {
         return send(request(path, username, password).GET().build());
     }
 
+    /** A JSON POST with a personal access token instead of a password. */
+    public Response postJsonWithToken(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public Response patchJson(String path, String username, String json) {
+        return send(request(path, username, DEMO_PASSWORD).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     /** A GET with a personal access token instead of a password. */
     public Response getWithToken(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
