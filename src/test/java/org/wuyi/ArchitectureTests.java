@@ -66,7 +66,7 @@ class ArchitectureTests {
             "identity", List.of("user_account", "audit_log", "password_history", "recovery_code", "access_token", "password_rules"),
             "grid", List.of("grid", "grid_history", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
             "staff", List.of("person", "staff_assignment", "sent_down_cadre"),
-            "party", List.of("party_committee", "grid_branch", "branch_member"),
+            "party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term"),
             "notification", List.of("outbox_message", "delivery_attempt"),
             "wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member"));
 

@@ -139,22 +139,12 @@ public class PartyService {
         if (!party.createBranch(code.value(), grid.kind().name(), branchName, committee, authorityName, secretaryId, day)) {
             throw new PartyProblem(HttpStatus.CONFLICT, "problem.party.second-branch", code.value());
         }
-        audit.record("party.branch-created", code.value(), "grid=%s secretary=%s".formatted(code.value(), secretaryId));
-        return branch(code);
-    }
-
-    /** Appoints the branch secretary — for a residential grid, its grid leader. Must be a party member; 409 if the branch changed since {@code version}. */
-    @Transactional
-    public BranchView appointSecretary(GridCode code, long personId, int version) {
-        scope.checkChange(code.value(), MANAGERS);
-        PartyRepository.BranchRow row = party.branch(code.value())
-                .orElseThrow(() -> new PartyProblem(HttpStatus.NOT_FOUND, "problem.party.no-branch", code.value()));
-        checkSecretary(personId);
-        if (!party.setSecretary(code.value(), personId, version)) {
-            throw new PartyProblem(HttpStatus.CONFLICT, "problem.party.stale", code.value(), row.version());
+        if (secretaryId != null) {
+            party.endTerm(PartyAppointments.BRANCH, code.value(), day, "branch formed anew");
+            party.startTerm(PartyAppointments.BRANCH, code.value(), secretaryId, day,
+                    scope.currentUser().map(user -> user.username()).orElse(AuditLog.SYSTEM));
         }
-        audit.record("party.secretary-appointed", code.value(), "grid=%s person=%d was=%s".formatted(code.value(), personId,
-                row.secretaryId()));
+        audit.record("party.branch-created", code.value(), "grid=%s secretary=%s".formatted(code.value(), secretaryId));
         return branch(code);
     }
 
@@ -194,14 +184,14 @@ public class PartyService {
         return branch(code);
     }
 
-    private void checkSecretary(long personId) {
+    void checkSecretary(long personId) {
         PersonCard person = visiblePerson(personId);
         if (!person.partyMember()) {
             throw new PartyProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.party.secretary-not-party", person.name());
         }
     }
 
-    private PersonCard visiblePerson(long personId) {
+    PersonCard visiblePerson(long personId) {
         return staff.card(personId).filter(card -> scope.covers(card.regionCode()))
                 .orElseThrow(() -> new PartyProblem(HttpStatus.NOT_FOUND, "problem.person.not-found"));
     }

@@ -148,6 +148,7 @@ class DemoParty {
         jdbc.batchUpdate("""
                 INSERT INTO branch_member (grid_code, person_id, source, capability, standing, public_spirit, enthusiasm)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", committee);
+        party.openTermsOfSecretaries(day);
         audit.record("party.demo-generated", GULOU.value(), "branches=%d members=%d".formatted(branches.size(), committee.size()));
     }
 }

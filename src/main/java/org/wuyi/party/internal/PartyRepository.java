@@ -104,10 +104,57 @@ public class PartyRepository {
                 .update() == 1;
     }
 
-    /** Sets the secretary if the branch is still at the expected version; false when someone changed it first. */
-    public boolean setSecretary(String gridCode, long personId, int expectedVersion) {
-        return jdbc.sql("UPDATE grid_branch SET secretary_id = ?, version = version + 1 WHERE grid_code = ? AND version = ?")
+    /** Sets (or, with null, clears) the secretary if the branch is still at the expected version; false when someone changed it first. */
+    public boolean setSecretary(String gridCode, Long personId, int expectedVersion) {
+        return jdbc.sql("UPDATE grid_branch SET secretary_id = CAST(? AS BIGINT), version = version + 1 WHERE grid_code = ? AND version = ?")
                 .params(personId, gridCode, expectedVersion).update() == 1;
+    }
+
+    /** Names a committee (or renames it). */
+    public void putCommittee(String regionCode, String name) {
+        jdbc.sql("INSERT INTO party_committee (region_code, name) VALUES (?, ?) ON CONFLICT (region_code) DO UPDATE SET name = excluded.name")
+                .params(regionCode, name).update();
+    }
+
+    public void setCommitteeSecretary(String regionCode, Long personId) {
+        jdbc.sql("UPDATE party_committee SET secretary_id = CAST(? AS BIGINT) WHERE region_code = ?").params(personId, regionCode).update();
+    }
+
+    /** One dated term of a branch or committee secretary. */
+    public record Term(long personId, LocalDate started, LocalDate ended, String endReason, String recordedBy) {
+    }
+
+    /** Ends the open term of a unit (if any) on a day, with the reason. */
+    public void endTerm(String kind, String unitCode, LocalDate day, String reason) {
+        jdbc.sql("UPDATE leadership_term SET ended = GREATEST(started, ?), end_reason = ? WHERE unit_kind = ? AND unit_code = ? AND ended IS NULL")
+                .params(Date.valueOf(day), reason, kind, unitCode).update();
+    }
+
+    public void startTerm(String kind, String unitCode, long personId, LocalDate day, String by) {
+        jdbc.sql("INSERT INTO leadership_term (unit_kind, unit_code, person_id, started, recorded_by) VALUES (?, ?, ?, ?, ?)")
+                .params(kind, unitCode, personId, Date.valueOf(day), by).update();
+    }
+
+    /** Opens a term for every secretary in post who has none (demo data, branches formed in bulk), from the branch's founding. */
+    public void openTermsOfSecretaries(LocalDate committeesFrom) {
+        jdbc.sql("INSERT INTO leadership_term (unit_kind, unit_code, person_id, started, recorded_by) "
+                        + "SELECT 'BRANCH', grid_code, secretary_id, founded, 'system' FROM grid_branch b WHERE secretary_id IS NOT NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM leadership_term t WHERE t.unit_kind = 'BRANCH' AND t.unit_code = b.grid_code AND t.ended IS NULL)")
+                .update();
+        jdbc.sql("INSERT INTO leadership_term (unit_kind, unit_code, person_id, started, recorded_by) "
+                        + "SELECT 'COMMITTEE', region_code, secretary_id, ?, 'system' FROM party_committee c WHERE secretary_id IS NOT NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM leadership_term t WHERE t.unit_kind = 'COMMITTEE' AND t.unit_code = c.region_code AND t.ended IS NULL)")
+                .param(Date.valueOf(committeesFrom)).update();
+    }
+
+    /** The terms of a unit, latest first. */
+    public List<Term> terms(String kind, String unitCode) {
+        return jdbc.sql("SELECT person_id, started, ended, end_reason, recorded_by FROM leadership_term "
+                        + "WHERE unit_kind = ? AND unit_code = ? ORDER BY started DESC, id DESC")
+                .params(kind, unitCode)
+                .query((rs, row) -> new Term(rs.getLong(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     public void putMember(String gridCode, long personId, MemberSource source, BranchView.FourHaves fourHaves) {

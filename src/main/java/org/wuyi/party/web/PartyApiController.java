@@ -1,6 +1,7 @@
 package org.wuyi.party.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.grid.GridCode;
 import org.wuyi.party.BranchView;
 import org.wuyi.party.MemberSource;
+import org.wuyi.party.PartyAppointments;
 import org.wuyi.party.PartyProblem;
 import org.wuyi.party.PartyService;
 import org.wuyi.party.PartyTree;
@@ -28,9 +30,11 @@ import org.wuyi.region.RegionService;
 class PartyApiController {
 
     private final PartyService party;
+    private final PartyAppointments appointments;
 
-    PartyApiController(PartyService party) {
+    PartyApiController(PartyService party, PartyAppointments appointments) {
         this.party = party;
+        this.appointments = appointments;
     }
 
     static GridCode grid(String code) {
@@ -41,7 +45,16 @@ class PartyApiController {
     }
 
     record Secretary(@NotNull(message = "{problem.party.secretary-fields}") Long personId,
-                     @NotNull(message = "{problem.party.secretary-fields}") Integer version) {
+                     @NotNull(message = "{problem.party.secretary-fields}") Integer version, LocalDate from, String reason) {
+    }
+
+    record Leaving(@NotNull(message = "{problem.party.secretary-fields}") Integer version, LocalDate on, String reason) {
+    }
+
+    record CommitteeName(String name) {
+    }
+
+    record CommitteeSecretary(@NotNull(message = "{problem.party.secretary-fields}") Long personId, LocalDate from) {
     }
 
     record NewMember(@NotNull(message = "{problem.party.member-fields}") Long personId, MemberSource source,
@@ -62,9 +75,41 @@ class PartyApiController {
     }
 
     @PutMapping("/api/v1/grids/{gridCode}/branch/secretary")
-    @Operation(summary = "Appoint the branch secretary (a party member); for a residential grid this is its grid leader")
+    @Operation(summary = "Appoint or replace the branch secretary (a party member) from a date; for a residential grid this is "
+            + "its grid leader, and the predecessor's grid-leader account is disabled")
     BranchView secretary(@PathVariable String gridCode, @Valid @RequestBody Secretary secretary) {
-        return party.appointSecretary(grid(gridCode), secretary.personId(), secretary.version());
+        return appointments.appointGridLeader(grid(gridCode), secretary.personId(), secretary.version(), secretary.from(),
+                secretary.reason());
+    }
+
+    @PostMapping("/api/v1/grids/{gridCode}/branch/secretary/leave")
+    @Operation(summary = "The grid leader leaves with no successor (reason required): the grid shows as a gap until one is appointed")
+    BranchView leave(@PathVariable String gridCode, @Valid @RequestBody Leaving leaving) {
+        return appointments.leaderLeaves(grid(gridCode), leaving.version(), leaving.on(), leaving.reason());
+    }
+
+    @GetMapping("/api/v1/grids/{gridCode}/branch/terms")
+    @Operation(summary = "The branch's secretaries (grid leaders) over time, latest first, with dates and reasons")
+    List<PartyAppointments.Term> terms(@PathVariable String gridCode) {
+        return appointments.branchTerms(grid(gridCode));
+    }
+
+    @GetMapping("/api/v1/regions/{code}/committee")
+    @Operation(summary = "A street (9-digit) or community (12-digit) party committee with its secretary and their terms")
+    PartyAppointments.Committee committee(@PathVariable String code) {
+        return appointments.committee(RegionService.parseCode(code));
+    }
+
+    @PutMapping("/api/v1/regions/{code}/committee")
+    @Operation(summary = "Name or rename a committee: a street's by the district, a community's by its street or the district")
+    PartyAppointments.Committee nameCommittee(@PathVariable String code, @RequestBody CommitteeName name) {
+        return appointments.nameCommittee(RegionService.parseCode(code), name.name());
+    }
+
+    @PutMapping("/api/v1/regions/{code}/committee/secretary")
+    @Operation(summary = "Appoint a committee's secretary (a party member) from a date; the predecessor's term ends then")
+    PartyAppointments.Committee committeeSecretary(@PathVariable String code, @Valid @RequestBody CommitteeSecretary secretary) {
+        return appointments.appointCommitteeSecretary(RegionService.parseCode(code), secretary.personId(), secretary.from());
     }
 
     @PostMapping("/api/v1/grids/{gridCode}/branch/members")
