@@ -59,8 +59,8 @@ public class Outbox {
         List<Object[]> rows = rows(messages);
         for (int from = 0; from < rows.size(); from += 1000) {
             batches.batchUpdate("""
-                    INSERT INTO outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""",
+                    INSERT INTO outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link, route_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""",
                     rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
@@ -76,16 +76,16 @@ public class Outbox {
             return;
         }
         PgCopy.copy(dataSource,
-                "outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link)",
+                "outbox_message (idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link, route_id)",
                 rows(messages));
     }
 
-    /** The columns idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link. */
+    /** The columns idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link, route_id. */
     private static List<Object[]> rows(List<OutgoingMessage> messages) {
         List<Object[]> rows = new ArrayList<>(messages.size());
         for (OutgoingMessage message : messages) {
             rows.add(new Object[] {message.idempotencyKey(), message.channel().name(), message.recipientId(), message.address(),
-                    message.topic(), message.correlation(), message.subject(), message.body(), message.link()});
+                    message.topic(), message.correlation(), message.subject(), message.body(), message.link(), message.routeId()});
         }
         return rows;
     }

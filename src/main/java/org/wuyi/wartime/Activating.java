@@ -21,6 +21,7 @@ import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
 import org.wuyi.notification.Outbox;
+import org.wuyi.notification.ChannelRoutes;
 import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
@@ -44,6 +45,7 @@ public class Activating {
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final Calls calls;
+    private final ChannelRoutes routes;
     private final ActivationBoard board;
     private final RegionScope scope;
     private final AuditLog audit;
@@ -51,13 +53,14 @@ public class Activating {
     private final Clock clock;
 
     Activating(ActivationStore activations, PlanService planService, GridDirectory grids, StaffDirectory staff, Outbox outbox,
-               Calls calls, ActivationBoard board, RegionScope scope, AuditLog audit, MessageSource messages, Clock clock) {
+               Calls calls, ChannelRoutes routes, ActivationBoard board, RegionScope scope, AuditLog audit, MessageSource messages, Clock clock) {
         this.activations = activations;
         this.planService = planService;
         this.grids = grids;
         this.staff = staff;
         this.outbox = outbox;
         this.calls = calls;
+        this.routes = routes;
         this.board = board;
         this.scope = scope;
         this.audit = audit;
@@ -224,16 +227,26 @@ public class Activating {
         List<OutgoingMessage> outgoing = new ArrayList<>();
         List<AuditLog.Entry> complete = new ArrayList<>();
         List<AuditLog.Entry> incomplete = new ArrayList<>();
+        Map<String, ChannelRoutes.Routing> routing = routes.forGrids(made.keySet());
         made.forEach((grid, id) -> {
             PlanView plan = plans.get(grid);
+            ChannelRoutes.Routing route = routing.getOrDefault(grid, ChannelRoutes.Routing.NONE);
+            List<Calls.ChatLine> chat = new ArrayList<>();
             int people = 0;
             for (PlanView.Group group : plan.groups()) {
                 for (PlanView.Member member : group.members()) {
-                    outgoing.addAll(calls.call(id, plan.gridName(), group.group(), group.duties(), new Calls.Contact(
-                            member.personId(), member.name(), member.mobile(), emails.get(member.personId())), member.leader(), why, 0));
+                    Calls.Contact contact = new Calls.Contact(member.personId(), member.name(), member.mobile(), emails.get(member.personId()));
+                    List<OutgoingMessage> call = calls.call(id, plan.gridName(), group.group(), group.duties(), contact, member.leader(), why, 0);
+                    outgoing.addAll(call);
+                    String link = call.getFirst().link();
+                    chat.add(new Calls.ChatLine(member.name(), group.group(), member.leader(), link));
+                    if (route.sms() != null) {
+                        outgoing.add(calls.sms(id, contact, plan.gridName(), group.group(), link, route.sms()));
+                    }
                     people++;
                 }
             }
+            outgoing.addAll(calls.groupChats(id, plan.gridName(), why, chat, route.robots()));
             (plan.complete() ? complete : incomplete).add(new AuditLog.Entry(grid,
                     "activation=%d grid=%s people=%d reason=%s".formatted(id, grid, people, why)));
         });

@@ -56,6 +56,7 @@ public class StandingDown {
             int cancelled = outbox.cancelPending(correlation);
             String gridName = board.gridName(row.gridCode());
             Set<Long> reached = outbox.deliveries(correlation).stream().filter(Delivery::reached)
+                    .filter(delivery -> delivery.recipientId() > 0)
                     .map(Delivery::recipientId).collect(Collectors.toSet());
             Map<Long, PersonCard> cards = staff.cards(reached);
             Map<Long, String> emails = staff.emails(reached);

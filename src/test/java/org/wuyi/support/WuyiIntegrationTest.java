@@ -10,11 +10,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, in the demo profile (Gulou and the demo logins), on the
- * test JVM's embedded PostgreSQL. All such tests share one application context.
+ * test JVM's embedded PostgreSQL. All such tests share one application context. Channel routes may point at local
+ * receivers there.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the tests' robot and SMS receivers listen on 127.0.0.1 over plain http (TargetPolicyTests checks the refusal)
+        properties = "wuyi.notification.allow-private-targets=true")
 @ActiveProfiles("demo")
 public @interface WuyiIntegrationTest {
 }

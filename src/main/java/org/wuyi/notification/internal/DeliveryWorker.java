@@ -38,7 +38,7 @@ class DeliveryWorker implements SmartLifecycle {
 
     /** A claimed message. */
     record Claimed(long id, String idempotencyKey, Channel channel, long recipientId, String address, String topic,
-                   String correlation, String subject, String body, String link, int attempts) {
+                   String correlation, String subject, String body, String link, int attempts, Long routeId) {
     }
 
     private final JdbcClient jdbc;
@@ -47,6 +47,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties properties;
     private final WebhookSender webhook;
     private final EmailSender email;
+    private final RoutedSender routed;
     private final ApplicationEventPublisher events;
     /** This instance's name in the attempts it records: process, host and a random part (two contexts in one JVM differ). */
     private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -54,8 +55,9 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService threads;
 
     DeliveryWorker(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, NotificationProperties properties,
-                   WebhookSender webhook, EmailSender email, ApplicationEventPublisher events) {
+                   WebhookSender webhook, EmailSender email, RoutedSender routed, ApplicationEventPublisher events) {
         this.email = email;
+        this.routed = routed;
         this.events = events;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -120,13 +122,14 @@ class DeliveryWorker implements SmartLifecycle {
     int deliverBatch() {
         Integer handled = transactions.execute(status -> {
             List<Claimed> claimed = jdbc.sql("""
-                            SELECT id, idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link, attempts
+                            SELECT id, idempotency_key, channel, recipient_id, address, topic, correlation, subject, body, link, attempts,
+                                   route_id
                             FROM outbox_message WHERE state = 'PENDING' AND next_attempt_at <= now()
                             ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
                     .param(properties.batch())
                     .query((rs, row) -> new Claimed(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getLong(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getInt(11)))
+                            rs.getString(10), rs.getInt(11), (Long) rs.getObject(12)))
                     .list();
             // The batch's webhooks go out together; each answer (or timeout) is then recorded in claim order.
             List<CompletableFuture<WebhookSender.Result>> results = new ArrayList<>(claimed.size());
@@ -135,6 +138,7 @@ class DeliveryWorker implements SmartLifecycle {
                     case IN_APP -> CompletableFuture.completedFuture(new WebhookSender.Result(true, false, "task list"));
                     case WEBHOOK -> webhook.sendAsync(message);
                     case EMAIL -> CompletableFuture.completedFuture(email.send(message));
+                    case ROBOT, SMS -> routed.send(message);
                 });
             }
             List<Object[]> attempts = new ArrayList<>(claimed.size());

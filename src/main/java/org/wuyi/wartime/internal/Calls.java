@@ -1,5 +1,6 @@
 package org.wuyi.wartime.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,7 +120,75 @@ public class Calls {
         return switch (channel) {
             case EMAIL -> person.email() == null || person.email().isEmpty() ? null : person.email();
             case WEBHOOK, IN_APP -> person.mobile();
+            case ROBOT, SMS -> null;
         };
+    }
+
+    /** The topic of a group-chat post (not a call to one person: the board does not count it). */
+    public static final String GROUP_CHAT_TOPIC = "wartime.group-chat";
+    /** WeCom takes at most 4,096 bytes of markdown; a longer roll is posted in parts. */
+    private static final int CHAT_BYTES = 3800;
+
+    /** One person's line in a group-chat post: who, in which group, and their own acknowledgement link. */
+    public record ChatLine(String name, WartimeGroup group, boolean leader, String link) {
+    }
+
+    /**
+     * The activation posted to each group robot serving the grid, with every person's acknowledgement link (in parts
+     * when long). Keys name the activation, the robot and the part, so writing them twice keeps one.
+     */
+    public List<OutgoingMessage> groupChats(long activationId, String gridName, String reason, List<ChatLine> lines, List<Long> robots) {
+        if (robots.isEmpty() || lines.isEmpty()) {
+            return List.of();
+        }
+        String subject = zh("wartime.message.subject", gridName);
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder(zh("wartime.chat.head", gridName, reason));
+        for (ChatLine line : lines) {
+            String text = zh("wartime.chat.line", line.name(), groupName(line.group()), zh(line.leader() ? "wartime.leader" : "wartime.member"),
+                    line.link());
+            if ((part + text).getBytes(StandardCharsets.UTF_8).length > CHAT_BYTES) {
+                parts.add(part.toString());
+                part = new StringBuilder(zh("wartime.chat.continued", gridName, parts.size() + 1));
+            }
+            part.append(text);
+        }
+        parts.add(part.toString());
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (long robot : robots) {
+            for (int i = 0; i < parts.size(); i++) {
+                outgoing.add(new OutgoingMessage("activation:%d:robot:%d:part:%d".formatted(activationId, robot, i + 1), Channel.ROBOT, 0,
+                        "", GROUP_CHAT_TOPIC, correlation(activationId), subject, parts.get(i), "", robot));
+            }
+        }
+        return outgoing;
+    }
+
+    /** The SMS of a call: the gateway's template filled with this person's name, grid, group and link. */
+    public OutgoingMessage sms(long activationId, Contact person, String gridName, WartimeGroup group, String link, long route) {
+        String variables = "{\"name\":%s,\"grid\":%s,\"group\":%s,\"link\":%s}".formatted(quote(person.name()), quote(gridName),
+                quote(groupName(group)), quote(link));
+        return new OutgoingMessage("activation:%d:person:%d:SMS:call:0".formatted(activationId, person.personId()), Channel.SMS,
+                person.personId(), person.mobile(), TOPIC, correlation(activationId), zh("wartime.message.subject", gridName), variables,
+                link, route);
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     /** A group's name in Chinese. */
