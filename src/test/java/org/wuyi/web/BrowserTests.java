@@ -15,6 +15,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -475,6 +476,49 @@ class BrowserTests {
         assertThat(page.locator(".alert-danger").textContent()).isEqualTo("登录失败次数过多，账户已锁定，请 15 分钟后再试。");
         assertThat(page.url()).contains("/login");
         screenshot("locked");
+    }
+
+    @Test
+    void theDistrictMakesACommunitySecretaryWhoSetsTheirPasswordAndAppointsAGridLeader() throws Exception {
+        logIn("gulou", "wuyi-demo");
+        page.navigate(url("/accounts/new"));
+        page.locator("#username").fill("bt.sfqx");
+        page.locator("#displayName").fill("三坊七巷社区书记");
+        page.locator("#role").selectOption("COMMUNITY_SECRETARY");
+        page.locator("#regionCode").fill("350102005008");
+        page.locator("#create-account").click();
+        page.waitForLoadState();
+        String oneTime = page.locator("#one-time-password").textContent().strip();
+        assertThat(oneTime).hasSizeGreaterThanOrEqualTo(16);
+        screenshot("accounts-one-time-password");
+
+        context.clearCookies();
+        logIn("bt.sfqx", oneTime);
+        assertThat(page.url()).endsWith("/account/password");
+        assertThat(page.locator("#must-change").isVisible()).isTrue();
+        page.locator("#current").fill(oneTime);
+        page.locator("#password").fill("Sanfang-Qixiang-2026");
+        page.locator("#repeat").fill("Sanfang-Qixiang-2026");
+        screenshot("accounts-first-password");
+        page.locator("#save-password").click();
+        page.waitForLoadState();
+        assertThat(page.url()).endsWith("/regions/350102005008");
+
+        String grid = jdbc.sql("SELECT b.grid_code FROM grid_branch b WHERE b.grid_code LIKE '350102005008%' "
+                + "AND b.grid_kind = 'RESIDENTIAL' ORDER BY b.grid_code LIMIT 1").query(String.class).single();
+        page.navigate(url("/grids/" + grid));
+        String before = page.locator("#leader-name").textContent();
+        page.locator("#leader-tools summary").click();
+        page.locator("#leader-person").selectOption(new SelectOption().setIndex(1));
+        String chosen = page.locator("#leader-person option:checked").textContent();
+        page.locator("#leader-reason").fill("换届");
+        page.locator("#appoint").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#leader-done").isVisible()).isTrue();
+        assertThat(chosen).startsWith(page.locator("#leader-name").textContent());
+        assertThat(page.locator("#leader-name").textContent()).isNotEqualTo(before);
+        assertThat(page.locator("#leader-terms").textContent()).contains(before, "换届");
+        screenshot("grid-leader-appointed");
     }
 
     private void logIn(String username, String password) {

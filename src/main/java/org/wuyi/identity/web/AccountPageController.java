@@ -51,8 +51,9 @@ class AccountPageController {
         return "identity/account-new";
     }
 
+    /** The account form; on the change form an unticked "enabled" box sends nothing, which means disabled. */
     record AccountForm(String username, String displayName, Role role, String regionCode, Long personId, Integer version,
-                       boolean enabled) {
+                       Boolean enabled) {
     }
 
     @PostMapping("/accounts")
@@ -86,7 +87,7 @@ class AccountPageController {
     String change(@PathVariable String username, AccountForm form, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             accounts.change(username, new AccountService.Change(form.displayName(), form.role(), form.regionCode(), form.personId(),
-                    form.enabled(), form.version()));
+                    Boolean.TRUE.equals(form.enabled()), form.version()));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/accounts/" + username;
         } catch (ErrorResponseException problem) {
