@@ -47,6 +47,7 @@ class LeadershipIntegrationTests {
                 .formatted(grid, first));
         assertThat(account.status()).as(account.body()).isEqualTo(201);
         assertThat(account.json().get("account").get("regionCode").asString()).isEqualTo(COMMUNITY);
+        assertThat(account.json().get("account").get("personId").asLong()).isEqualTo(first);
         Api.Response notLeader = api.postJson("/api/v1/accounts", "nanjie", """
                 {"username":"leader.not","displayName":"冒名","role":"GRID_LEADER","regionCode":"%s","personId":%d}"""
                 .formatted(grid, second));

@@ -45,9 +45,9 @@ class UserAccountRepository {
     }
 
     static AccountRow row(ResultSet rs, int row) throws SQLException {
-        long person = rs.getLong("person_id");
+        Long person = rs.getObject("person_id", Long.class);
         return new AccountRow(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                RegionCode.of(rs.getString("region_code")), rs.wasNull() ? null : person, rs.getBoolean("enabled"),
+                RegionCode.of(rs.getString("region_code")), person, rs.getBoolean("enabled"),
                 rs.getBoolean("demo"), instant(rs.getTimestamp("locked_until")), rs.getBoolean("must_change_password"),
                 instant(rs.getTimestamp("password_changed_at")), rs.getInt("session_epoch"), rs.getBoolean("second_factor"),
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"), rs.getInt("version"),

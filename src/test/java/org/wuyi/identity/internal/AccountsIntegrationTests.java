@@ -73,6 +73,7 @@ class AccountsIntegrationTests {
         assertThat(password).hasSizeGreaterThanOrEqualTo(16);
         JsonNode listed = api.get("/api/v1/accounts?region=350102005001", "nanjie").json();
         assertThat(listed.findValuesAsString("username")).contains("yqhn", "yqhn.deputy");
+        listed.forEach(account -> assertThat(account.get("personId").isNull()).as("only grid leaders are tied to a person").isTrue());
         assertThat(api.get("/api/v1/accounts?region=350102001", "nanjie").status()).isEqualTo(403);
         assertThat(api.get("/api/v1/accounts", "yqhn").json().findValuesAsString("username")).contains("yqhn.deputy");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'nanjie' AND action = 'identity.account-created' "
