@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.wuyi.identity.internal.Totp;
+
 /**
  * A browser's page session without the browser: cookies kept, redirects followed, each form posted with the CSRF
  * token of the page it came from. For tests of what a signed-in person meets (forced steps, sessions ending).
@@ -64,6 +66,33 @@ public final class PageSession {
     /** Signs in on the login page; the page it lands on. */
     public Page login(String username, String password) {
         return post("/login", "/login", "username", username, "password", password);
+    }
+
+    /**
+     * Signs in an account that must enrol a second factor first and enrols one, as its owner would with an
+     * authenticator app; returns the secret (base32) for later codes.
+     */
+    public String loginEnrolling(String username, String password) {
+        Page enrol = login(username, password);
+        if (!enrol.path().equals("/account/second-factor")) {
+            throw new IllegalStateException("expected the enrolment page, got " + enrol.path());
+        }
+        String secret = enrol.text("secret").replace(" ", "");
+        post("/account/second-factor", "/account/second-factor", "code",
+                Totp.code(Base32.decode(secret), Totp.step(System.currentTimeMillis() / 1000)));
+        return secret;
+    }
+
+    /** The bytes of a download in this session. */
+    public byte[] download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException exception) {
+            throw new UncheckedIOException(exception);
+        } catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(exception);
+        }
     }
 
     private URI uri(String path) {
