@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
+import org.wuyi.notification.ChannelRoutes;
 import org.wuyi.notification.Delivery;
 import org.wuyi.notification.Outbox;
 import org.wuyi.notification.OutgoingMessage;
@@ -28,11 +29,13 @@ public class StandingDown {
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final Calls calls;
+    private final ChannelRoutes routes;
     private final RegionScope scope;
     private final AuditLog audit;
 
     StandingDown(ActivationStore activations, ActivationBoard board, StaffDirectory staff, Outbox outbox, Calls calls,
-                 RegionScope scope, AuditLog audit) {
+                 ChannelRoutes routes, RegionScope scope, AuditLog audit) {
+        this.routes = routes;
         this.activations = activations;
         this.board = board;
         this.staff = staff;
@@ -66,6 +69,8 @@ public class StandingDown {
                 notices.addAll(calls.standDown(id, new Calls.Contact(personId, card == null ? "" : card.name(),
                         card == null ? "" : card.mobile(), emails.get(personId)), gridName));
             }
+            notices.addAll(calls.groupStandDown(id, gridName,
+                    routes.forGrids(List.of(row.gridCode())).getOrDefault(row.gridCode(), ChannelRoutes.Routing.NONE).robots()));
             outbox.enqueue(notices);
             audit.record("wartime.stood-down", row.gridCode(), "activation=%d cancelled=%d told=%d".formatted(id, cancelled, reached.size()));
         }

@@ -107,6 +107,11 @@ class ChannelsIntegrationTests {
             } finally {
                 api.postJson("/api/v1/activations/" + first + "/stand-down", "nanjie", "");
             }
+            Instant until = Instant.now().plus(Duration.ofSeconds(30));
+            while (receiver.dingtalk.stream().noneMatch(text -> text.contains("恢复平时")) && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+            assertThat(receiver.dingtalk).as("the stand-down reaches the group too").anyMatch(text -> text.contains("恢复平时"));
             long second = api.postJson("/api/v1/grids/" + secondGrid + "/activations", "nanjie",
                     "{\"reason\":\"社区群\",\"override\":true}", "Idempotency-Key", "channels-" + secondGrid).json().get("id").asLong();
             try {

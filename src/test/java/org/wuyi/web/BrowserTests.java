@@ -519,6 +519,16 @@ class BrowserTests {
         assertThat(page.locator("#leader-name").textContent()).isNotEqualTo(before);
         assertThat(page.locator("#leader-terms").textContent()).contains(before, "换届");
         screenshot("grid-leader-appointed");
+
+        page.locator("#leader-account").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#role").inputValue()).isEqualTo("GRID_LEADER");
+        page.locator("#username").fill("bt.leader");
+        page.locator("#create-account").click();
+        page.waitForLoadState();
+        assertThat(page.locator("#one-time-password").textContent().strip()).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(jdbc.sql("SELECT region_code FROM user_account WHERE username = 'bt.leader'").query(String.class).single())
+                .isEqualTo("350102005008");
     }
 
     private void logIn(String username, String password) {

@@ -43,11 +43,14 @@ class AccountPageController {
         return "identity/accounts";
     }
 
+    /** The new-account form, optionally filled in (e.g. from a grid's page: its leader's account). */
     @GetMapping("/accounts/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) Role role, @RequestParam(required = false) String regionCode,
+                @RequestParam(required = false) Long personId, @RequestParam(required = false) String displayName, Model model) {
         CurrentUser user = user();
         model.addAttribute("roles", assignable(user));
-        model.addAttribute("form", new AccountForm("", "", null, user.regionCode().value(), null, null, true));
+        model.addAttribute("form", new AccountForm("", displayName == null ? "" : displayName, role,
+                regionCode == null ? user.regionCode().value() : regionCode, personId, null, true));
         return "identity/account-new";
     }
 

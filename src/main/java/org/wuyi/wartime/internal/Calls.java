@@ -164,6 +164,13 @@ public class Calls {
         return outgoing;
     }
 
+    /** The stand-down posted to each group robot serving the grid. */
+    public List<OutgoingMessage> groupStandDown(long activationId, String gridName, List<Long> robots) {
+        return robots.stream().map(robot -> new OutgoingMessage("stand-down:%d:robot:%d".formatted(activationId, robot), Channel.ROBOT, 0,
+                "", GROUP_CHAT_TOPIC, "stand-down:" + activationId, zh("wartime.message.stand-down-subject", gridName),
+                zh("wartime.chat.stand-down", gridName), "", robot)).toList();
+    }
+
     /** The SMS of a call: the gateway's template filled with this person's name, grid, group and link. */
     public OutgoingMessage sms(long activationId, Contact person, String gridName, WartimeGroup group, String link, long route) {
         String variables = "{\"name\":%s,\"grid\":%s,\"group\":%s,\"link\":%s}".formatted(quote(person.name()), quote(gridName),

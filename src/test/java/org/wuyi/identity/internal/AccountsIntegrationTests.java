@@ -138,6 +138,20 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void anExpiredPasswordIsReplacedFirst() {
+        TestAccounts.create(jdbc, encoder, "old.password", "SUPERVISOR", "350102005", STRONG);
+        jdbc.sql("UPDATE user_account SET password_changed_at = now() - interval '91 days' WHERE username = 'old.password'").update();
+        Api.Response api = new Api(port).get("/api/v1/regions/350102005", "old.password", STRONG);
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.json().get("detail").asString()).contains("过期");
+        PageSession page = new PageSession(port);
+        assertThat(page.login("old.password", STRONG).path()).isEqualTo("/account/password");
+        assertThat(page.post("/account/password", "/account/password", "current", STRONG, "password", "Another-Pass-2026",
+                "repeat", "Another-Pass-2026").path()).isEqualTo("/regions/350102005");
+        assertThat(new Api(port).get("/api/v1/regions/350102005", "old.password", "Another-Pass-2026").status()).isEqualTo(200);
+    }
+
+    @Test
     void theThreeAdministratorsEachDoOnlyTheirOwnJob() {
         TestAccounts.create(jdbc, encoder, "sys.admin", "SYSTEM_ADMIN", "350102", STRONG);
         TestAccounts.create(jdbc, encoder, "sec.admin", "SECURITY_ADMIN", "350102", STRONG);
