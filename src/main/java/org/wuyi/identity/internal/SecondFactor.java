@@ -24,6 +24,8 @@ import org.wuyi.identity.AuditLog;
 public class SecondFactor {
 
     public static final int RECOVERY_CODES = 10;
+    /** The name the authenticator app shows the entry under (plain ASCII: some apps mangle other issuers). */
+    static final String ISSUER = "Wuyi";
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     /** The outcome of a code at sign-in. */
@@ -55,9 +57,9 @@ public class SecondFactor {
 
     /** The otpauth URI an authenticator app reads from the QR code. */
     public static String uri(String username, String base32Secret) {
-        String label = URLEncoder.encode("无疫 Wuyi:" + username, StandardCharsets.UTF_8).replace("+", "%20");
+        String label = URLEncoder.encode(ISSUER + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer="
-                + URLEncoder.encode("无疫 Wuyi", StandardCharsets.UTF_8).replace("+", "%20") + "&algorithm=SHA1&digits=6&period=30";
+                + ISSUER + "&algorithm=SHA1&digits=6&period=30";
     }
 
     /**

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -24,17 +22,7 @@ public final class SheetTable {
     public static byte[] build(String sheetName, List<String> headers, List<Integer> widths, Iterable<List<String>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < headers.size(); i++) {
-                header.createCell(i).setCellValue(headers.get(i));
-                header.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, widths.get(i) * 256);
-            }
-            sheet.createFreezePane(0, 1);
+            SheetTemplate.header(workbook, sheet, headers, widths);
             int index = 1;
             for (List<String> line : rows) {
                 Row row = sheet.createRow(index++);

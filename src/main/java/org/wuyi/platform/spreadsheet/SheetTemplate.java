@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -25,6 +26,21 @@ public final class SheetTemplate {
     private static final int ROWS = 5000;
 
     private SheetTemplate() {
+    }
+
+    /** A bold, frozen header row with the columns' widths (in characters). */
+    static void header(Workbook workbook, Sheet sheet, List<String> headers, List<Integer> widths) {
+        CellStyle bold = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            header.createCell(i).setCellValue(headers.get(i));
+            header.getCell(i).setCellStyle(bold);
+            sheet.setColumnWidth(i, widths.get(i) * 256);
+        }
+        sheet.createFreezePane(0, 1);
     }
 
     /** A drop-down list for one column. */
@@ -44,17 +60,7 @@ public final class SheetTemplate {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             Sheet lists = workbook.createSheet("lists");
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < headers.size(); i++) {
-                header.createCell(i).setCellValue(headers.get(i));
-                header.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, widths.get(i) * 256);
-            }
-            sheet.createFreezePane(0, 1);
+            header(workbook, sheet, headers, widths);
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(workbook.createDataFormat().getFormat("@"));
             for (int column : textColumns) {
