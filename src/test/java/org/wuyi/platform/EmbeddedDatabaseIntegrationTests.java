@@ -1,9 +1,13 @@
 package org.wuyi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +23,7 @@ class EmbeddedDatabaseIntegrationTests {
     Path dataDir;
 
     @Test
-    void keepsItsDataAcrossARestart() {
+    void keepsItsDataAcrossARestart() throws Exception {
         long regions;
         long auditEntries;
         try (ConfigurableApplicationContext first = start()) {
@@ -29,6 +33,17 @@ class EmbeddedDatabaseIntegrationTests {
                     .query(Long.class).single()).as("the first import, into an empty table, restores the key it dropped")
                     .isEqualTo(1);
             auditEntries = count(jdbc, "audit_log");
+            // durable as a production server, through the application's own connection
+            assertThat(setting(jdbc, "fsync")).isEqualTo("on");
+            assertThat(setting(jdbc, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(jdbc, "full_page_writes")).isEqualTo("on");
+            assertThat(setting(jdbc, "listen_addresses")).isEqualTo("127.0.0.1");
+            assertThat(setting(jdbc, "unix_socket_directories")).isEmpty();
+            int port = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", ""))
+                    .as("no connection without the password").isInstanceOf(SQLException.class);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("db-password")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             jdbc.sql("INSERT INTO audit_log (actor, action, detail) VALUES ('test', 'test.marker', 'survives a restart')").update();
         }
         assertThat(regions).as("Gulou lineage: province, city, district, 10 streets, 69 communities").isEqualTo(82);
@@ -48,6 +63,10 @@ class EmbeddedDatabaseIntegrationTests {
         return new SpringApplicationBuilder(WuyiApplication.class)
                 .profiles("demo")
                 .run("--server.port=0", "--wuyi.data-dir=" + dataDir, "--spring.main.banner-mode=off");
+    }
+
+    private static String setting(JdbcClient jdbc, String name) {
+        return jdbc.sql("SELECT current_setting(?)").param(name).query(String.class).single();
     }
 
     private static long count(JdbcClient jdbc, String table) {

@@ -1,49 +1,35 @@
 package org.wuyi.platform.database;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.wuyi.platform.PlatformProperties;
 
 /**
- * The embedded default: when no {@code spring.datasource.url} is set, Wuyi runs its own
- * PostgreSQL 17 whose data directory ({@code wuyi.data-dir}/postgres) survives restarts.
+ * The embedded default: when no {@code spring.datasource.url} is set, Wuyi runs its own PostgreSQL 17 whose data
+ * directory ({@code wuyi.data-dir}/postgres) survives restarts ({@link EmbeddedServer}: durable, loopback only,
+ * password required). Spring stops it last: the data source depends on it, so every user of the database has
+ * finished (web server, delivery workers, event registry) before the server goes.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
 class EmbeddedPostgresConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException {
-        Path directory = properties.dataDir().toAbsolutePath().resolve("postgres");
-        Files.createDirectories(directory.getParent());
-        log.info("Starting embedded PostgreSQL in {}", directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setPort(properties.embeddedPort())
-                .setServerConfig("max_connections", "100")
-                .start();
+    EmbeddedServer embeddedServer(PlatformProperties properties) {
+        return EmbeddedServer.start(properties.dataDir(), properties.embeddedPort());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer server) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(server.jdbcUrl("postgres"));
+        config.setUsername(server.user());
+        config.setPassword(server.password());
         config.setPoolName("wuyi-embedded");
         config.setMaximumPoolSize(10);
         // Batches of INSERTs go as multi-row statements (as for an external database, application.properties).
