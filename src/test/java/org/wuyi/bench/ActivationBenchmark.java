@@ -1,9 +1,6 @@
 package org.wuyi.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,24 +38,16 @@ public final class ActivationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("wuyi-bench-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("max_wal_size", "2GB").start();
+        try (BenchDatabase postgres = BenchDatabase.start("wuyi_bench", "plain_bench");
              WebhookReceiver receiver = new WebhookReceiver("bench-secret")) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE wuyi_bench");
-                statement.execute("CREATE DATABASE plain_bench");
-            }
             try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
                     .web(WebApplicationType.NONE).profiles("demo")
-                    .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "wuyi_bench"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    .run(postgres.wuyiArguments("wuyi_bench",
                             "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                             "--wuyi.notification.webhook.url=" + receiver.url(), "--wuyi.notification.webhook.secret=bench-secret",
                             "--wuyi.notification.workers=4", "--wuyi.notification.batch=100",
-                            "--wuyi.wartime.escalation-enabled=false", "--wuyi.wartime.remind-after=0s");
-                 Connection plain = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "plain_bench") + "&reWriteBatchedInserts=true",
-                         "postgres", "")) {
+                            "--wuyi.wartime.escalation-enabled=false", "--wuyi.wartime.remind-after=0s"));
+                 Connection plain = postgres.connect("plain_bench", "reWriteBatchedInserts=true")) {
                 UserDetails gulou = wuyi.getBean(UserDetailsService.class).loadUserByUsername("gulou");
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(gulou, null, gulou.getAuthorities()));

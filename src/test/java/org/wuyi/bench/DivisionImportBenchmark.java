@@ -7,13 +7,11 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,21 +40,11 @@ public final class DivisionImportBenchmark {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        Path data = Files.createTempDirectory("wuyi-bench-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("max_wal_size", "2GB").start()) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE wuyi_bench");
-                statement.execute("CREATE DATABASE copy_bench");
-            }
-            String wuyiUrl = postgres.getJdbcUrl("postgres", "wuyi_bench");
-            String copyUrl = postgres.getJdbcUrl("postgres", "copy_bench");
+        try (BenchDatabase postgres = BenchDatabase.start("wuyi_bench", "copy_bench")) {
             try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
                     .web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + wuyiUrl, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--spring.main.banner-mode=off",
-                            "--logging.level.root=WARN");
-                 Connection copy = DriverManager.getConnection(copyUrl, "postgres", "")) {
+                    .run(postgres.wuyiArguments("wuyi_bench", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                 Connection copy = postgres.connect("copy_bench")) {
                 run(dir, wuyi.getBean(DivisionImporter.class), wuyi.getBean(JdbcClient.class), copy);
             }
         }

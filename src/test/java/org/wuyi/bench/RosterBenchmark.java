@@ -7,10 +7,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +15,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -66,19 +61,12 @@ public final class RosterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("wuyi-bench-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("max_wal_size", "2GB").start()) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE wuyi_bench");
-            }
+        try (BenchDatabase postgres = BenchDatabase.start("wuyi_bench")) {
             long started = System.nanoTime();
             try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
                     .web(WebApplicationType.NONE)
                     .profiles("demo")
-                    .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "wuyi_bench"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+                    .run(postgres.wuyiArguments("wuyi_bench", "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
                 System.out.printf(Locale.ROOT, "demo district generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
                 UserDetails gulou = wuyi.getBean(UserDetailsService.class).loadUserByUsername("gulou");
                 SecurityContextHolder.getContext().setAuthentication(

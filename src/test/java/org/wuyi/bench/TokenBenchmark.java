@@ -5,16 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -32,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Benchmark of issue 10: what authentication costs an API call. Over real HTTP on one keep-alive connection to a
- * running Wuyi (demo district, embedded PostgreSQL with its defaults), round by round and alternating the order:
+ * running Wuyi (demo district, Wuyi's embedded PostgreSQL: fsync and synchronous commit on), round by round and alternating the order:
  * the health endpoint (no authentication: the baseline), a grid lookup by point with a personal access token, and
  * the same lookup with HTTP Basic (a BCrypt check per call, as before tokens). Reports each one's median and p99
  * latency over all rounds and the per-round ratio of medians to the health endpoint, with its spread.
@@ -47,17 +42,11 @@ public final class TokenBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createTempDirectory("wuyi-bench-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start()) {
-            try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE wuyi_bench");
-            }
+        try (BenchDatabase postgres = BenchDatabase.start("wuyi_bench")) {
             try (ConfigurableApplicationContext wuyi = new SpringApplicationBuilder(WuyiApplication.class)
                     .web(WebApplicationType.SERVLET).profiles("demo")
-                    .run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "wuyi_bench"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                            "--wuyi.wartime.escalation-enabled=false")) {
+                    .run(postgres.wuyiArguments("wuyi_bench", "--server.port=0", "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN", "--wuyi.wartime.escalation-enabled=false"))) {
                 int port = ((WebServerApplicationContext) wuyi).getWebServer().getPort();
                 String token = wuyi.getBean(AccessTokens.class).create(
                         new CurrentUser("gulou", "gulou", Role.DISTRICT_ADMIN, RegionCode.of("350102")), "bench", 1);
