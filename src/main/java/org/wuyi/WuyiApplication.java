@@ -21,7 +21,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class WuyiApplication {
 
-    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin");
+    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin", "verify-audit");
 
     public static void main(String[] args) {
         if (args.length > 0 && Set.of("--help", "-h", "help").contains(args[0])) {
@@ -35,7 +35,7 @@ public class WuyiApplication {
     }
 
     /** Runs a command-line command without the web server; returns its exit code. */
-    static int runCommand(String... args) {
+    public static int runCommand(String... args) {
         SpringApplication application = new SpringApplication(WuyiApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);

@@ -2,7 +2,6 @@ package org.wuyi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.wuyi.identity.internal.Totp;
 import org.wuyi.support.Api;
+import org.wuyi.support.Commands;
 import org.wuyi.support.Base32;
 import org.wuyi.support.PageSession;
 import org.wuyi.support.TestDatabase;
@@ -39,27 +39,8 @@ class CreateAdminCommandIntegrationTests {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    /** Runs a command with {@code stdin} as standard input (the password, when no terminal and no variable). */
-    private static Run run(String database, String stdin, String... args) {
-        String[] all = new String[args.length + 3];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--spring.datasource.url=" + database;
-        all[args.length + 1] = "--spring.datasource.username=postgres";
-        all[args.length + 2] = "--spring.datasource.password=";
-        PrintStream originalOut = System.out;
-        InputStream originalIn = System.in;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return new Run(WuyiApplication.runCommand(all), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setIn(originalIn);
-        }
+    private static Commands.Run run(String database, String stdin, String... args) {
+        return Commands.run(database, stdin, args);
     }
 
     @Test
@@ -73,17 +54,17 @@ class CreateAdminCommandIntegrationTests {
         assertThat(run(database, "", "import-divisions", "--dir=" + dir, "--scope=350102").exitCode()).isZero();
 
         String[] gulou = {"create-admin", "--username=gulou.admin", "--role=DISTRICT_ADMIN", "--region=350102", "--name=鼓楼区委组织部"};
-        Run weak = run(database, "password123\n", gulou);
+        Commands.Run weak = run(database, "password123\n", gulou);
         assertThat(weak.exitCode()).isEqualTo(1);
         assertThat(weak.output()).contains("密码至少 12 位");
         assertThat(run(database, "gulou.admin-Secret-1\n", gulou).output()).as("the username inside the password")
                 .contains("密码不能包含用户名");
         assertThat(run(database, "alllowercaseletters\n", gulou).output()).contains("至少 3 类");
-        Run noPassword = run(database, "", gulou);
+        Commands.Run noPassword = run(database, "", gulou);
         assertThat(noPassword.exitCode()).isEqualTo(2);
         assertThat(noPassword.output()).contains("WUYI_ADMIN_PASSWORD");
 
-        Run unknown = run(database, STRONG + "\n", "create-admin", "--username=other", "--role=DISTRICT_ADMIN", "--region=350199");
+        Commands.Run unknown = run(database, STRONG + "\n", "create-admin", "--username=other", "--role=DISTRICT_ADMIN", "--region=350199");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.output()).contains("没有代码为 350199 的行政区划");
         for (String[] usage : new String[][] {
@@ -91,17 +72,17 @@ class CreateAdminCommandIntegrationTests {
                 {"create-admin", "--username=gulou2", "--role=KING", "--region=350102"},
                 {"create-admin", "--username=gulou2", "--role=DISTRICT_ADMIN", "--region=<script>"},
                 {"create-admin", "--username=gulou2", "--role=DISTRICT_ADMIN", "--region=350102", STRONG}}) {
-            Run refused = run(database, STRONG + "\n", usage);
+            Commands.Run refused = run(database, STRONG + "\n", usage);
             assertThat(refused.exitCode()).as(String.join(" ", usage)).isEqualTo(2);
             assertThat(refused.output()).contains("用法：java -jar wuyi.jar create-admin");
         }
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, "postgres", ""));
         assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).as("nothing refused was saved").isZero();
 
-        Run created = run(database, STRONG + "\n", gulou);
+        Commands.Run created = run(database, STRONG + "\n", gulou);
         assertThat(created.exitCode()).isZero();
         assertThat(created.output()).contains("已创建账户 gulou.admin（DISTRICT_ADMIN，辖区 350102）");
-        Run again = run(database, STRONG + "\n", gulou);
+        Commands.Run again = run(database, STRONG + "\n", gulou);
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.output()).contains("用户名 gulou.admin 已被使用");
         assertThat(jdbc.sql("SELECT actor, region_code, detail FROM audit_log WHERE action = 'identity.admin-created'")

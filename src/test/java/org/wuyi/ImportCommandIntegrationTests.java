@@ -2,17 +2,15 @@ package org.wuyi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
+import org.wuyi.support.Commands;
 import org.wuyi.support.TestDatabase;
 
 /** {@code java -jar wuyi.jar import-divisions ...}: no web server, progress in Chinese, exit codes. */
@@ -30,43 +28,27 @@ class ImportCommandIntegrationTests {
         }
         String database = TestDatabase.freshDatabase("command_test");
 
-        Run first = run(database, "import-divisions", "--dir=" + dir, "--scope=3501");
+        Commands.Run first = run(database, "import-divisions", "--dir=" + dir, "--scope=3501");
         assertThat(first.exitCode()).isZero();
         assertThat(first.output()).contains("正在读取 villages.csv", "导入完成：共 3,223 条，新增 3,223 条，更新 0 条，未变 0 条");
 
-        Run second = run(database, "import-divisions", "--dir=" + dir, "--scope=3501");
+        Commands.Run second = run(database, "import-divisions", "--dir=" + dir, "--scope=3501");
         assertThat(second.exitCode()).isZero();
         assertThat(second.output()).contains("新增 0 条，更新 0 条，未变 3,223 条");
 
         Files.writeString(dir.resolve("villages.csv"), "code,name,streetCode,provinceCode,cityCode,areaCode\n"
                 + "350102005001,\"杨桥河南社区\",350102005\n");
-        Run refused = run(database, "import-divisions", "--dir=" + dir, "--scope=3501", "--lang=en");
+        Commands.Run refused = run(database, "import-divisions", "--dir=" + dir, "--scope=3501", "--lang=en");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.output()).contains("Import refused: 1 problem(s) found, nothing was imported.",
                 "villages.csv line 2: Expected 6 columns, found 3.");
 
-        Run usage = run(database, "import-divisions", "--scope=3501");
+        Commands.Run usage = run(database, "import-divisions", "--scope=3501");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.output()).contains("用法：java -jar wuyi.jar import-divisions");
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run run(String databaseUrl, String... args) {
-        String[] all = new String[args.length + 3];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--spring.datasource.url=" + databaseUrl;
-        all[args.length + 1] = "--spring.datasource.username=postgres";
-        all[args.length + 2] = "--spring.datasource.password=";
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = WuyiApplication.runCommand(all);
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static Commands.Run run(String databaseUrl, String... args) {
+        return Commands.run(databaseUrl, "", args);
     }
 }

@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.identity.internal.AuditChain;
 import org.wuyi.shared.RegionCode;
 
 /**
  * Who changed what, when, on which region. Each entry is written in the caller's transaction, so a
- * change that rolls back leaves no entry and an entry never stands for a change that did not happen.
+ * change that rolls back leaves no entry and an entry never stands for a change that did not happen; entries are
+ * chained by keyed hashes and the table refuses changes ({@code AuditChain}, migration V17).
  */
 @Service
 public class AuditLog {
@@ -24,11 +25,11 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final AuditChain chain;
     private final RegionScope scope;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate batches, RegionScope scope) {
-        this.batches = batches;
+    AuditLog(JdbcClient jdbc, AuditChain chain, RegionScope scope) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.scope = scope;
     }
@@ -127,19 +128,12 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(String action, List<Entry> entries) {
         String actor = scope.currentUser().map(CurrentUser::username).orElse(SYSTEM);
-        List<Object[]> rows = entries.stream().map(entry -> new Object[] {actor, action, entry.regionCode(), entry.detail()}).toList();
-        for (int from = 0; from < rows.size(); from += 1000) {
-            batches.batchUpdate(
-                    "INSERT INTO audit_log (actor, action, region_code, detail) VALUES (?, ?, ?, ?)",
-                    rows.subList(from, Math.min(rows.size(), from + 1000)));
-        }
+        chain.append(entries.stream().map(entry -> new AuditChain.Line(actor, action, entry.regionCode(), entry.detail())).toList());
     }
 
     /** Records a change made by a named actor, such as the operator of a command-line import. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String regionCode, String detail) {
-        jdbc.sql("INSERT INTO audit_log (actor, action, region_code, detail) VALUES (?, ?, ?, ?)")
-                .params(actor, action, regionCode, detail)
-                .update();
+        chain.append(List.of(new AuditChain.Line(actor, action, regionCode, detail)));
     }
 }

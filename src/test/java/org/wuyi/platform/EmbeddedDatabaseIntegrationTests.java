@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wuyi.WuyiApplication;
+import org.wuyi.identity.AuditLog;
 
 /** The default run: Wuyi starts its own PostgreSQL in wuyi.data-dir, and what it stored is there after a restart. */
 class EmbeddedDatabaseIntegrationTests {
@@ -44,7 +46,8 @@ class EmbeddedDatabaseIntegrationTests {
                     .as("no connection without the password").isInstanceOf(SQLException.class);
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("db-password")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            jdbc.sql("INSERT INTO audit_log (actor, action, detail) VALUES ('test', 'test.marker', 'survives a restart')").update();
+            first.getBean(TransactionTemplate.class).executeWithoutResult(status ->
+                    first.getBean(AuditLog.class).recordAs("test", "test.marker", null, "survives a restart"));
         }
         assertThat(regions).as("Gulou lineage: province, city, district, 10 streets, 69 communities").isEqualTo(82);
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();

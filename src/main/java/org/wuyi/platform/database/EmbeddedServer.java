@@ -76,8 +76,8 @@ public final class EmbeddedServer implements AutoCloseable {
             channel = FileChannel.open(directory.resolve("wuyi.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IllegalStateException("another Wuyi is running on wuyi.data-dir " + directory
-                        + ": stop it first, or give this one its own directory");
+                closeQuietly(channel);
+                return attach(directory);
             }
             EmbeddedServer server = new EmbeddedServer(PostgresBinaries.unpacked(), directory, password(directory),
                     port == 0 ? freePort() : port, channel, lock);
@@ -90,6 +90,22 @@ public final class EmbeddedServer implements AutoCloseable {
             closeQuietly(channel);
             throw failure;
         }
+    }
+
+    /**
+     * Another Wuyi on this data directory owns the running server: use it (for a command such as {@code backup} or
+     * {@code verify-audit} while Wuyi runs), and leave it running when done.
+     */
+    private static EmbeddedServer attach(Path directory) throws IOException {
+        Path pid = directory.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pid)) {
+            throw new IllegalStateException("another Wuyi is starting on wuyi.data-dir " + directory + ": try again in a moment");
+        }
+        int port = Integer.parseInt(Files.readAllLines(pid).get(3).strip());
+        log.info("Using the embedded PostgreSQL of the Wuyi already running on {} (127.0.0.1:{})", directory, port);
+        EmbeddedServer server = new EmbeddedServer(PostgresBinaries.unpacked(), directory, password(directory), port, null, null);
+        server.stopped = true;
+        return server;
     }
 
     public int port() {
@@ -171,13 +187,19 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (IOException | RuntimeException failure) {
             log.error("The embedded PostgreSQL did not stop cleanly", failure);
         } finally {
-            try {
-                lock.release();
-            } catch (IOException ignored) {
-                // the channel closes next
-            }
-            closeQuietly(lockChannel);
+            releaseLock();
         }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (IOException ignored) {
+            // the channel closes next
+        }
+        closeQuietly(lockChannel);
     }
 
     private static String password(Path dataDir) throws IOException {
