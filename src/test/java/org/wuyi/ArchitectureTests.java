@@ -64,7 +64,7 @@ class ArchitectureTests {
             "platform", List.of("event_publication"),
             "region", List.of("region"),
             "identity", List.of("user_account", "audit_log", "audit_chain_head", "password_history", "recovery_code", "access_token", "password_rules"),
-            "grid", List.of("grid", "grid_history", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
+            "grid", List.of("grid", "grid_history", "grid_index_version", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
             "staff", List.of("person", "staff_assignment", "sent_down_cadre"),
             "party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term"),
             "notification", List.of("outbox_message", "delivery_attempt", "channel_route"),

@@ -10,7 +10,9 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.wuyi.grid.GridCode;
 import org.wuyi.grid.GridKind;
@@ -19,7 +21,10 @@ import org.wuyi.grid.GridsChanged;
 /**
  * Point → grid lookups over every active grid: an STR-tree of prepared polygons. The tree is built
  * whole and then published with one atomic swap, so lookups never see a half-built tree and need no
- * lock; it is rebuilt after every committed change of grids (and at start-up).
+ * lock; it is rebuilt after every committed change of grids (and at start-up). Several nodes on one database: every
+ * change raises a counter in its own transaction ({@code grid_index_version}), and each node polls it every
+ * {@code wuyi.grid.index-poll-ms} (2 s) and rebuilds when it moved, so a change made on one node is answered on every
+ * node within a poll and a rebuild.
  */
 @Component
 public class GridIndex {
@@ -30,6 +35,8 @@ public class GridIndex {
 
     private final GridRepository grids;
     private final AtomicReference<STRtree> tree = new AtomicReference<>(emptyTree());
+    /** The counter's value when the tree in use was built (-1: never built). */
+    private volatile long builtAt = -1;
 
     GridIndex(GridRepository grids) {
         this.grids = grids;
@@ -61,14 +68,30 @@ public class GridIndex {
         rebuild();
     }
 
+    /** In the transaction of the change: tell the other nodes (they see it once it commits). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void count(GridsChanged changed) {
+        grids.raiseIndexVersion();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(GridsChanged changed) {
         rebuild();
     }
 
+    /** A change committed by another node (or one this node missed): rebuild. */
+    @Scheduled(fixedDelayString = "${wuyi.grid.index-poll-ms:2000}", initialDelayString = "${wuyi.grid.index-poll-ms:2000}")
+    void poll() {
+        if (builtAt >= 0 && grids.indexVersion() != builtAt) {
+            rebuild();
+        }
+    }
+
     /** Rebuilds the whole index from the database and swaps it in. */
-    public void rebuild() {
+    public synchronized void rebuild() {
+        long version = grids.indexVersion();
         tree.set(build(grids.allActive()));
+        builtAt = version;
     }
 
     static STRtree build(List<StoredGrid> active) {

@@ -34,6 +34,15 @@ public class GridRepository {
                 .list();
     }
 
+    /** The counter every change of grids raises (in its own transaction), for the lookup indexes of every node. */
+    public long indexVersion() {
+        return jdbc.sql("SELECT version FROM grid_index_version").query(Long.class).single();
+    }
+
+    public void raiseIndexVersion() {
+        jdbc.sql("UPDATE grid_index_version SET version = version + 1").update();
+    }
+
     public List<StoredGrid> allActive() {
         return jdbc.sql("SELECT code, kind, name, boundary, status, version FROM grid WHERE status = 'ACTIVE'")
                 .query(GridRepository::grid)
