@@ -49,9 +49,11 @@ class StopAndKillIntegrationTests {
         try (Stream<Path> files = Files.walk(seed)) {
             for (Path from : files.toList()) {
                 Path to = dataDir.resolve(seed.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else if (!from.getFileName().toString().endsWith(".log")) {
+                if (from.equals(seed)) {
+                    continue;
+                }
+                // directories too, with their permissions: PostgreSQL refuses a data directory others may read
+                if (Files.isDirectory(from) || !from.getFileName().toString().endsWith(".log")) {
                     Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
