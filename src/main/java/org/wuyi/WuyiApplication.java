@@ -3,6 +3,7 @@ package org.wuyi;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -21,7 +22,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class WuyiApplication {
 
-    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin", "verify-audit");
+    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin", "verify-audit", "backup", "restore");
 
     public static void main(String[] args) {
         if (args.length > 0 && Set.of("--help", "-h", "help").contains(args[0])) {
@@ -39,7 +40,18 @@ public class WuyiApplication {
         SpringApplication application = new SpringApplication(WuyiApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
-        application.setDefaultProperties(Map.of("wuyi.command", args[0], "logging.level.root", "WARN"));
+        // a command delivers no messages and chases no one: the server's workers stay off
+        Map<String, Object> defaults = new HashMap<>(Map.of("wuyi.command", args[0], "logging.level.root", "WARN",
+                "wuyi.notification.workers-enabled", "false", "wuyi.wartime.escalation-enabled", "false"));
+        if (Set.of("backup", "restore").contains(args[0])) {
+            // a backup reads the database as it is; a restore migrates an empty one itself, to the file's version
+            defaults.put("spring.flyway.enabled", "false");
+            defaults.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+            // no event registry: the database may be empty (a restore), and these commands publish nothing
+            defaults.put("spring.autoconfigure.exclude", "org.springframework.modulith.events.config.EventPublicationAutoConfiguration,"
+                    + "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration");
+        }
+        application.setDefaultProperties(defaults);
         return SpringApplication.exit(application.run(args));
     }
 

@@ -63,9 +63,12 @@ public class GridIndex {
         return tree.get().size();
     }
 
+    /** At start-up of the server (a command-line run, such as a restore into an empty database, needs no index). */
     @EventListener(ApplicationReadyEvent.class)
-    void load() {
-        rebuild();
+    void load(ApplicationReadyEvent ready) {
+        if (ready.getApplicationContext().getEnvironment().getProperty("wuyi.command", "").isEmpty()) {
+            rebuild();
+        }
     }
 
     /** In the transaction of the change: tell the other nodes (they see it once it commits). */
