@@ -126,6 +126,22 @@ class BackupRestoreIntegrationTests {
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.output()).contains("不是空的");
 
+        // a backup from a newer Wuyi (its schema has a migration this one does not know) is refused
+        try (Connection connection = DriverManager.getConnection(source, "postgres", ""); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,
+                                                       execution_time, success)
+                    SELECT max(installed_rank) + 1, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'test', 0, true
+                    FROM flyway_schema_history""");
+        }
+        Path future = dir.resolve("future.wbk");
+        assertThat(Commands.run(source, "", "backup", "--to=" + future, "--wuyi.backup.key=" + KEY).exitCode()).isZero();
+        String empty = TestDatabase.freshDatabase("backup_future");
+        Commands.Run newer = Commands.run(empty, "", "restore", "--from=" + future, "--wuyi.backup.key=" + KEY);
+        assertThat(newer.exitCode()).isEqualTo(1);
+        assertThat(newer.output()).contains("更新版本");
+        assertThat(fingerprint(empty)).isEmpty();
+
         // and it starts: Flyway takes it on from the restored version
         try (ConfigurableApplicationContext started = new SpringApplicationBuilder(WuyiApplication.class).web(WebApplicationType.SERVLET)
                 .profiles("demo").run(database(target, "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
