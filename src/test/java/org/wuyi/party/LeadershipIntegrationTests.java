@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Api;
+import org.wuyi.support.PageSession;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -106,5 +107,10 @@ class LeadershipIntegrationTests {
         assertThat(appointed.json().get("secretary").get("id").asLong()).isEqualTo(member);
         assertThat(appointed.json().get("terms").get(0).get("personId").asLong()).isEqualTo(member);
         assertThat(api.get("/api/v1/regions/" + COMMUNITY + "/committee", "gulou").json().get("name").asString()).isEqualTo("测试社区党委");
+        PageSession page = new PageSession(port);
+        page.login("nanjie", "wuyi-demo");
+        PageSession.Page committee = page.get("/regions/" + COMMUNITY + "/committee");
+        assertThat(committee.text("committee-name")).isEqualTo("测试社区党委");
+        assertThat(committee.html()).contains("committee-terms", appointed.json().get("secretary").get("name").asString());
     }
 }
