@@ -22,7 +22,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class WuyiApplication {
 
-    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin", "verify-audit", "backup", "restore");
+    static final Set<String> COMMANDS = Set.of("import-divisions", "create-admin", "verify-audit", "backup", "restore", "rotate-keys");
 
     public static void main(String[] args) {
         if (args.length > 0 && Set.of("--help", "-h", "help").contains(args[0])) {

@@ -186,7 +186,9 @@ public class RosterImportService {
             }
             rows.add(row);
         }
-        Map<String, RosterStore.Stored> stored = report.isEmpty() ? store.byFingerprint(firstByFingerprint.keySet()) : Map.of();
+        Map<String, RosterStore.Stored> stored = report.isEmpty()
+                ? store.byFingerprint(firstByFingerprint.values().stream().map(row -> cipher.fingerprints(row.id().value())).toList())
+                : Map.of();
         for (RosterRow row : rows) {
             RosterStore.Stored person = stored.get(fingerprints.get(row.id().value()));
             if (person != null && !person.name().equals(row.name())) {

@@ -152,4 +152,18 @@ class BackupRestoreIntegrationTests {
                     .isEqualTo("备份演练");
         }
     }
+
+    /** The disk fills during a backup (the kernel's own "no space left", through /dev/full): an error in words, no file left. */
+    @Test
+    void aFullDiskLeavesNoFileThatLooksWhole() throws Exception {
+        String source = TestDatabase.freshDatabase("backup_full_disk");
+        org.flywaydb.core.Flyway.configure().dataSource(source, "postgres", "").locations("classpath:db/migration").load().migrate();
+        Path target = dir.resolve("full.wbk");
+        Files.createSymbolicLink(dir.resolve("full.wbk.partial"), Path.of("/dev/full"));
+        Commands.Run full = Commands.run(source, "", "backup", "--to=" + target, "--wuyi.backup.key=" + KEY);
+        assertThat(full.exitCode()).as(full.output()).isEqualTo(1);
+        assertThat(full.output()).contains("操作失败，未留下不完整的文件或数据").contains("No space left on device");
+        assertThat(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(dir.resolve("full.wbk.partial"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wuyi.WuyiApplication;
 import org.wuyi.identity.AuditLog;
+import org.wuyi.platform.database.EmbeddedServer;
 
 /** The default run: Wuyi starts its own PostgreSQL in wuyi.data-dir, and what it stored is there after a restart. */
 class EmbeddedDatabaseIntegrationTests {
@@ -74,5 +77,35 @@ class EmbeddedDatabaseIntegrationTests {
 
     private static long count(JdbcClient jdbc, String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** A data directory this process cannot write to (a disk remounted read-only, or locked down): a clear error at start. */
+    @Test
+    void aDataDirectoryItCannotWriteIsRefusedInWords() throws Exception {
+        Path locked = dataDir.resolve("locked");
+        Files.createDirectories(locked);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        // root ignores permission bits; the immutable attribute binds root as well
+        Process lock = new ProcessBuilder(root ? List.of("chattr", "+i", locked.toString()) : List.of("chmod", "555", locked.toString()))
+                .redirectErrorStream(true).start();
+        lock.waitFor();
+        try {
+            boolean writable;
+            try {
+                Files.delete(Files.createFile(locked.resolve("probe")));
+                writable = true;
+            } catch (java.io.IOException refused) {
+                writable = false;
+            }
+            Assumptions.assumeFalse(writable, "this machine cannot make a directory unwritable for this user (chattr needs "
+                    + "CAP_LINUX_IMMUTABLE): " + new String(lock.getInputStream().readAllBytes()));
+            assertThatThrownBy(() -> EmbeddedServer.start(locked, 0)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("wuyi.data-dir " + locked + " is not writable by this user")
+                    .hasMessageContaining("WUYI_DATA_DIR");
+            assertThat(Files.list(locked).count()).as("nothing written").isZero();
+        } finally {
+            new ProcessBuilder(root ? List.of("chattr", "-i", locked.toString()) : List.of("chmod", "755", locked.toString()))
+                    .start().waitFor();
+        }
     }
 }

@@ -72,10 +72,12 @@ public class AccessTokens {
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(Duration.ofDays(days));
+        IdentityKey.Hash hash = key.hash(token);
         long id = jdbc.sql("""
-                        INSERT INTO access_token (username, name, token_hash, role, region_code, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(user.username(), label, key.hash(token), user.role().name(), user.regionCode().value(), Timestamp.from(expires))
+                        INSERT INTO access_token (username, name, token_hash, key_version, role, region_code, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(user.username(), label, hash.value(), hash.version(), user.role().name(), user.regionCode().value(),
+                        Timestamp.from(expires))
                 .query(Long.class).single();
         audit.record("identity.token-created", user.regionCode().value(), "id=%d name=%s expires=%s".formatted(id, label, expires));
         return token;
@@ -113,16 +115,18 @@ public class AccessTokens {
         Instant now = clock.instant();
         record Found(long tokenId, AccountRow account) {
         }
-        Optional<Found> found = jdbc.sql("""
+        // under the current key first; a token made before a key change is found under the retired key it names
+        Optional<Found> found = key.hashes(token).stream().flatMap(hash -> jdbc.sql("""
                         SELECT t.id AS token_id, a.username, a.display_name, a.role, a.region_code, a.person_id, a.enabled,
                                a.demo, a.locked_until, a.must_change_password, a.password_changed_at, a.session_epoch,
                                a.totp_secret IS NOT NULL AS second_factor, a.created_at, a.created_by, a.version, a.password_hash
                         FROM access_token t JOIN user_account a ON a.username = t.username
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+                        WHERE t.token_hash = ? AND t.key_version = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                           AND a.role = t.role AND a.region_code = t.region_code""")
-                .params(key.hash(token), Timestamp.from(now))
+                .params(hash.value(), hash.version(), Timestamp.from(now))
                 .query((rs, row) -> new Found(rs.getLong("token_id"), UserAccountRepository.row(rs, row)))
-                .optional()
+                .optional().stream())
+                .findFirst()
                 .filter(match -> match.account().enabled() && !match.account().lockedAt(now));
         found.ifPresent(match -> noteUse(match.tokenId(), now));
         return found.map(match -> new WuyiUserDetails(match.account()));

@@ -1,33 +1,36 @@
 package org.wuyi.identity.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
+import org.wuyi.platform.crypto.CipherAlgorithm;
+import org.wuyi.platform.crypto.FieldCipher;
 
 /**
  * The audit log's hash chain. Entries are appended under the lock of the one-row {@code audit_chain_head}, so there
- * is one order; each carries the previous entry's hash and its own: HMAC-SHA-256, under a key derived from
- * {@code wuyi.identity.key}, over the previous hash and the entry's time (microseconds), actor, action, region and
- * detail, each length-prefixed. Whoever edits a row by SQL (bypassing the table's trigger as a superuser can) cannot
- * recompute the chain without the key; {@link #verify} names the first entry that does not fit. Without the key the
- * chain is an unkeyed SHA-256 chain: it still shows an edit, but not one made by someone who recomputes it.
+ * is one order; each carries the previous entry's hash and its own: the identity key's suite HMAC (HMAC-SHA-256, or
+ * HMAC-SM3 for an SM4 key), under a key derived from the current {@code wuyi.identity.key}, over the previous hash and
+ * the entry's time (microseconds), actor, action, region and detail, each length-prefixed; the entry records the key's
+ * version. Whoever edits a row by SQL (bypassing the table's trigger as a superuser can) cannot recompute the chain
+ * without the key; {@link #verify} names the first entry that does not fit. History is never rewritten: after a key
+ * change the older entries stay under the old key, fully checkable while it is retired and configured, and checked
+ * for their links only (not their content) once it is removed. Without any key the chain is an unkeyed chain: it
+ * still shows an edit, but not one made by someone who recomputes it.
  */
 @Component
 public class AuditChain {
@@ -36,30 +39,35 @@ public class AuditChain {
     public record Line(String actor, String action, String regionCode, String detail) {
     }
 
-    /** What {@link #verify} found: entries checked, entries from before the chain, the first broken entry if any. */
-    public record Verdict(long checked, long beforeChain, Long firstBroken, String reason, boolean keyed) {
+    /**
+     * What {@link #verify} found: entries checked, entries from before the chain, the first broken entry if any, and
+     * how many entries are under a key no longer configured (their links checked, their content not).
+     */
+    public record Verdict(long checked, long beforeChain, Long firstBroken, String reason, boolean keyed, long linksOnly) {
 
         public boolean intact() {
             return firstBroken == null;
         }
     }
 
+    /** The version recorded for an entry chained without a key. */
+    static final int UNKEYED = 0;
+    private static final byte[] UNKEYED_KEY = "wuyi-audit-chain-unkeyed".getBytes(StandardCharsets.UTF_8);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Clock clock;
-    private final SecretKeySpec key;
-    private final boolean keyed;
+    private final FieldCipher ring;
+    private final Map<Integer, byte[]> keys = new HashMap<>();
 
-    AuditChain(JdbcClient jdbc, JdbcTemplate batches, Clock clock, IdentityProperties properties) {
+    AuditChain(JdbcClient jdbc, JdbcTemplate batches, Clock clock, IdentityKey identityKey) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
-        String base = properties.key();
-        byte[] material = StringUtils.hasText(base)
-                ? hmac(new SecretKeySpec(Base64.getDecoder().decode(base), "HmacSHA256"), "wuyi-audit-chain".getBytes(StandardCharsets.UTF_8))
-                : "wuyi-audit-chain-unkeyed".getBytes(StandardCharsets.UTF_8);
-        this.key = new SecretKeySpec(material, "HmacSHA256");
-        this.keyed = StringUtils.hasText(base);
+        this.ring = identityKey.ringOrNull();
+        if (ring != null) {
+            ring.keys().forEach(key -> keys.put(key.version(), key.derive("wuyi-audit-chain")));
+        }
     }
 
     /** Appends entries in the caller's transaction (which holds the chain's lock until it ends). */
@@ -69,15 +77,19 @@ public class AuditChain {
         }
         byte[] previous = jdbc.sql("SELECT last_hash FROM audit_chain_head FOR UPDATE").query((rs, row) -> rs.getBytes(1))
                 .optional().orElse(null);
+        int version = ring == null ? UNKEYED : ring.current().version();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Object[]> rows = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            byte[] hash = hash(previous, at, line.actor(), line.action(), line.regionCode(), line.detail());
-            rows.add(new Object[] {Timestamp.from(at), line.actor(), line.action(), line.regionCode(), line.detail(), previous, hash});
+            byte[] hash = hash(version, previous, at, line.actor(), line.action(), line.regionCode(), line.detail());
+            rows.add(new Object[] {Timestamp.from(at), line.actor(), line.action(), line.regionCode(), line.detail(), previous, hash,
+                    version});
             previous = hash;
         }
         for (int from = 0; from < rows.size(); from += 1000) {
-            batches.batchUpdate("INSERT INTO audit_log (at, actor, action, region_code, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            batches.batchUpdate("""
+                            INSERT INTO audit_log (at, actor, action, region_code, detail, prev_hash, hash, key_version)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
         jdbc.sql("UPDATE audit_chain_head SET last_hash = ?").param(previous).update();
@@ -90,11 +102,14 @@ public class AuditChain {
     public Verdict verify() {
         long beforeChain = jdbc.sql("SELECT count(*) FROM audit_log WHERE hash IS NULL").query(Long.class).single();
         long[] checked = {0};
+        long[] linksOnly = {0};
         byte[][] previous = {null};
         boolean[] first = {true};
         Long[] broken = {null};
         String[] reason = {null};
-        jdbc.sql("SELECT id, at, actor, action, region_code, detail, prev_hash, hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id")
+        jdbc.sql("""
+                        SELECT id, at, actor, action, region_code, detail, prev_hash, hash, key_version
+                        FROM audit_log WHERE hash IS NOT NULL ORDER BY id""")
                 .query(rs -> {
                     if (broken[0] != null) {
                         return;
@@ -102,14 +117,20 @@ public class AuditChain {
                     long id = rs.getLong(1);
                     byte[] prev = rs.getBytes(7);
                     byte[] stored = rs.getBytes(8);
+                    int version = rs.getInt(9);
+                    if (rs.wasNull()) {
+                        // chained before entries named their key: under key 1 when a key is configured, else unkeyed
+                        version = ring != null ? 1 : UNKEYED;
+                    }
                     if (!first[0] && !MessageDigest.isEqual(prev, previous[0])) {
                         broken[0] = id;
                         reason[0] = "its previous hash is not the hash of the entry before it (an entry was removed or inserted)";
                         return;
                     }
-                    byte[] computed = hash(prev, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6));
-                    if (!MessageDigest.isEqual(computed, stored)) {
+                    if (version != UNKEYED && !keys.containsKey(version)) {
+                        linksOnly[0]++;
+                    } else if (!MessageDigest.isEqual(stored, hash(version, prev, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)))) {
                         broken[0] = id;
                         reason[0] = "its content does not match its hash (it was edited)";
                         return;
@@ -125,42 +146,38 @@ public class AuditChain {
                 broken[0] = jdbc.sql("SELECT max(id) FROM audit_log").query(Long.class).single();
             }
         }
-        return new Verdict(checked[0], beforeChain, broken[0], reason[0], keyed);
+        return new Verdict(checked[0], beforeChain, broken[0], reason[0], ring != null, linksOnly[0]);
     }
 
-    byte[] hash(byte[] previous, Instant at, String actor, String action, String region, String detail) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        ByteBuffer buffer = ByteBuffer.allocate(8);
-        buffer.putLong(micros);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            field(mac, previous);
-            field(mac, buffer.array());
-            for (String text : new String[] {actor, action, region, detail}) {
-                field(mac, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
+    /** How many chained entries are under each key version (0: unkeyed), for {@code rotate-keys}. */
+    public Map<Integer, Long> countByVersion() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT coalesce(key_version, -1), count(*) FROM audit_log WHERE hash IS NOT NULL GROUP BY 1")
+                .query(rs -> {
+                    int version = rs.getInt(1) == -1 ? (ring != null ? 1 : UNKEYED) : rs.getInt(1);
+                    counts.merge(version, rs.getLong(2), Long::sum);
+                });
+        return counts;
+    }
+
+    byte[] hash(int version, byte[] previous, Instant at, String actor, String action, String region, String detail) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(256);
+        field(data, previous);
+        field(data, ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(Instant.EPOCH, at)).array());
+        for (String text : new String[] {actor, action, region, detail}) {
+            field(data, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
         }
+        if (version == UNKEYED) {
+            return CipherAlgorithm.AES_256_GCM.mac(UNKEYED_KEY, data.toByteArray());
+        }
+        return ring.key(version).orElseThrow().mac(keys.get(version), data.toByteArray());
     }
 
     /** A field as its length (-1 for none) and its bytes, so that no two different entries read alike. */
-    private static void field(Mac mac, byte[] bytes) {
-        mac.update(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+    private static void field(ByteArrayOutputStream data, byte[] bytes) {
+        data.writeBytes(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
         if (bytes != null) {
-            mac.update(bytes);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
+            data.writeBytes(bytes);
         }
     }
 }

@@ -93,7 +93,9 @@ public class SecondFactor {
                 }
             }
             codes.add(code.toString());
-            jdbc.sql("INSERT INTO recovery_code (username, code_hash) VALUES (?, ?)").params(username, key.hash(code.toString())).update();
+            IdentityKey.Hash hash = key.hash(code.toString());
+            jdbc.sql("INSERT INTO recovery_code (username, code_hash, key_version) VALUES (?, ?, ?)")
+                    .params(username, hash.value(), hash.version()).update();
         }
         return codes;
     }
@@ -123,8 +125,10 @@ public class SecondFactor {
             }
         } else if (sealed != null && typed.matches("[a-z0-9]{5}-?[a-z0-9]{5}")) {
             String normal = typed.contains("-") ? typed : typed.substring(0, 5) + "-" + typed.substring(5);
-            boolean used = jdbc.sql("UPDATE recovery_code SET used_at = now() WHERE username = ? AND code_hash = ? AND used_at IS NULL")
-                    .params(username, key.hash(normal)).update() == 1;
+            boolean used = key.hashes(normal).stream().anyMatch(hash -> jdbc.sql("""
+                            UPDATE recovery_code SET used_at = now()
+                            WHERE username = ? AND code_hash = ? AND key_version = ? AND used_at IS NULL""")
+                    .params(username, hash.value(), hash.version()).update() == 1);
             if (used) {
                 accounts.recordSuccess(username);
                 audit.recordAs(username, "identity.login-succeeded", region, "factor=recovery-code address=" + address);

@@ -41,6 +41,9 @@ class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
         if (verdict.intact()) {
             out.println(messages.getMessage("cli.verify-audit.intact", new Object[] {verdict.checked(), verdict.beforeChain(),
                     messages.getMessage(verdict.keyed() ? "cli.verify-audit.keyed" : "cli.verify-audit.unkeyed", null, locale)}, locale));
+            if (verdict.linksOnly() > 0) {
+                out.println(messages.getMessage("cli.verify-audit.links-only", new Object[] {verdict.linksOnly()}, locale));
+            }
             exitCode = 0;
         } else {
             out.println(messages.getMessage("cli.verify-audit.broken", new Object[] {verdict.firstBroken(), verdict.reason(),

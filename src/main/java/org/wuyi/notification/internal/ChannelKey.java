@@ -16,13 +16,18 @@ class ChannelKey {
     private final FieldCipher cipher;
 
     ChannelKey(NotificationProperties properties) {
-        this.cipher = StringUtils.hasText(properties.channelKey()) ? new FieldCipher(properties.channelKey()) : null;
+        this.cipher = StringUtils.hasText(properties.channelKey()) ? new FieldCipher(properties.channelKey(), properties.channelKeyRetired()) : null;
     }
 
     FieldCipher cipher() {
         if (cipher == null) {
             throw new TranslatedProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.channel.no-key");
         }
+        return cipher;
+    }
+
+    /** The ring, or null when no key is set. */
+    FieldCipher ringOrNull() {
         return cipher;
     }
 }

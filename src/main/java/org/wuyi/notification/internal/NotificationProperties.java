@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * many at a time, how often they look, how often a message is tried before it fails and how long
  * the first back-off is (doubled each time); the webhook's URL and HMAC secret; the e-mail sender address
  * (e-mail is on when it is set and Spring's {@code spring.mail.host} names an SMTP server); the key encrypting robot and
- * SMS-gateway secrets ({@code channelKey}); and whether those may point at private addresses or plain http
+ * SMS-gateway secrets ({@code channelKey}, and the earlier ones still needed, {@code channelKeyRetired}); and whether those may point at private addresses or plain http
  * ({@code allowPrivateTargets}, off: only https to public addresses, against server-side request forgery).
  */
 @ConfigurationProperties("wuyi.notification")
@@ -18,7 +18,8 @@ public record NotificationProperties(@DefaultValue("true") boolean workersEnable
                                      @DefaultValue("50") int batch, @DefaultValue("500ms") Duration poll,
                                      @DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration backoff,
                                      @DefaultValue Webhook webhook, @DefaultValue Email email,
-                                     @DefaultValue("") String channelKey, @DefaultValue("false") boolean allowPrivateTargets) {
+                                     @DefaultValue("") String channelKey, @DefaultValue("") String channelKeyRetired,
+                                     @DefaultValue("false") boolean allowPrivateTargets) {
 
     /** The webhook receiver (an SMS or WeChat gateway); off when no URL is set. */
     public record Webhook(@DefaultValue("") String url, @DefaultValue("") String secret,

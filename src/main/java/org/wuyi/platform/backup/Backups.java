@@ -5,9 +5,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -102,7 +104,14 @@ public class Backups {
             } finally {
                 connection.rollback();
             }
+            // on disk before it takes its name, and the name on disk too: a power cut leaves the old file or the whole new one
+            try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel directory = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
             return new Summary(version, rows, Files.size(target));
         } catch (IOException | SQLException | RuntimeException failure) {
             Files.deleteIfExists(partial);
@@ -112,7 +121,7 @@ public class Backups {
 
     public Summary restore(Path source) throws IOException, SQLException {
         try (InputStream file = Files.newInputStream(source);
-             ZipInputStream zip = new ZipInputStream(SealedStream.open(file, SealedStream.key(properties.key())))) {
+             ZipInputStream zip = new ZipInputStream(SealedStream.open(file, SealedStream.keys(properties.key(), properties.keyRetired())))) {
             ZipEntry entry = zip.getNextEntry();
             if (entry == null || !entry.getName().equals("manifest.json")) {
                 throw new SealedStream.Refused("backup.refused.damaged");

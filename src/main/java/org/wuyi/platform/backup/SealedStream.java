@@ -9,21 +9,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+
+import org.wuyi.platform.crypto.FieldCipher;
+import org.wuyi.platform.crypto.FieldKey;
 
 /**
  * The backup file's envelope: a header ({@code WUYI-BACKUP}, format 1, a check value of the key, a random base nonce)
- * and then chunks of at most 1 MiB, each sealed with AES-256-GCM under its own nonce (base nonce + chunk number) and
+ * and then chunks of at most 1 MiB, each sealed with the key's cipher (AES-256-GCM or SM4-GCM) under its own nonce (base nonce + chunk number) and
  * with its number and "last chunk" flag as associated data. So a file under another key is refused at once, any
  * flipped byte fails its chunk's tag, chunks cannot be reordered or dropped, and a truncated file lacks its last chunk.
  */
@@ -32,7 +31,6 @@ final class SealedStream {
     static final byte[] MAGIC = "WUYI-BACKUP\n".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
     private static final int CHUNK = 1 << 20;
-    private static final int TAG_BITS = 128;
 
     /** Why a file cannot be read: the message key of a translated refusal. */
     static final class Refused extends IOException {
@@ -47,41 +45,48 @@ final class SealedStream {
     private SealedStream() {
     }
 
-    static SecretKeySpec key(String base64) {
-        byte[] bytes;
+    /** The key new backups are sealed with ({@code wuyi.backup.key}). */
+    static FieldKey key(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("wuyi.backup.key is not set: a 32-byte base64 key (openssl rand -base64 32)");
+        }
         try {
-            bytes = Base64.getDecoder().decode(base64 == null ? "" : base64.strip());
-        } catch (IllegalArgumentException notBase64) {
-            bytes = new byte[0];
+            return FieldKey.parse(spec);
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("wuyi.backup.key: " + wrong.getMessage());
         }
-        if (bytes.length != 32) {
-            throw new IllegalArgumentException("wuyi.backup.key must be 32 bytes, base64-encoded (openssl rand -base64 32)");
-        }
-        return new SecretKeySpec(bytes, "AES");
     }
 
-    private static byte[] check(SecretKeySpec key) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-        return Arrays.copyOf(mac.doFinal("wuyi-backup-key-check".getBytes(StandardCharsets.US_ASCII)), 8);
-    }
-
-    static OutputStream seal(OutputStream out, SecretKeySpec key) throws IOException {
+    /** Every key a backup may be opened with: the current one and the retired ones ({@code wuyi.backup.key-retired}). */
+    static List<FieldKey> keys(String current, String retired) {
+        List<FieldKey> keys = new ArrayList<>();
+        keys.add(key(current));
         try {
-            byte[] nonce = new byte[12];
-            new SecureRandom().nextBytes(nonce);
-            DataOutputStream data = new DataOutputStream(out);
-            data.write(MAGIC);
-            data.writeByte(FORMAT);
-            data.write(check(key));
-            data.write(nonce);
-            return new Sealer(data, key, nonce);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
+            keys.addAll(FieldCipher.parseAll(retired));
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("wuyi.backup.key-retired: " + wrong.getMessage());
         }
+        return keys;
     }
 
-    static InputStream open(InputStream in, SecretKeySpec key) throws IOException {
+    /** Eight bytes that tell which key sealed a file, without revealing it. */
+    private static byte[] check(FieldKey key) {
+        return Arrays.copyOf(key.derive("wuyi-backup-key-check"), 8);
+    }
+
+    static OutputStream seal(OutputStream out, FieldKey key) throws IOException {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        DataOutputStream data = new DataOutputStream(out);
+        data.write(MAGIC);
+        data.writeByte(FORMAT);
+        data.write(check(key));
+        data.write(nonce);
+        return new Sealer(data, key, nonce);
+    }
+
+    /** Opens a file sealed under any of these keys (the one its check value names). */
+    static InputStream open(InputStream in, List<FieldKey> keys) throws IOException {
         DataInputStream data = new DataInputStream(in);
         byte[] magic = new byte[MAGIC.length];
         try {
@@ -94,16 +99,13 @@ final class SealedStream {
             }
             byte[] check = new byte[8];
             data.readFully(check);
-            if (!MessageDigest.isEqual(check, check(key))) {
-                throw new Refused("backup.refused.wrong-key");
-            }
+            FieldKey key = keys.stream().filter(candidate -> MessageDigest.isEqual(check, check(candidate))).findFirst()
+                    .orElseThrow(() -> new Refused("backup.refused.wrong-key"));
             byte[] nonce = new byte[12];
             data.readFully(nonce);
             return new Opener(data, key, nonce);
         } catch (EOFException tooShort) {
             throw new Refused("backup.refused.not-a-backup");
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 
@@ -120,13 +122,13 @@ final class SealedStream {
 
     private static final class Sealer extends OutputStream {
         private final DataOutputStream out;
-        private final SecretKeySpec key;
+        private final FieldKey key;
         private final byte[] base;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK);
         private long chunk;
         private boolean closed;
 
-        Sealer(DataOutputStream out, SecretKeySpec key, byte[] base) {
+        Sealer(DataOutputStream out, FieldKey key, byte[] base) {
             this.out = out;
             this.key = key;
             this.base = base;
@@ -154,19 +156,12 @@ final class SealedStream {
         }
 
         private void flushChunk(boolean last) throws IOException {
-            try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce(base, chunk)));
-                cipher.updateAAD(aad(chunk, last));
-                byte[] sealed = cipher.doFinal(buffer.toByteArray());
-                out.writeByte(last ? 1 : 0);
-                out.writeInt(sealed.length);
-                out.write(sealed);
-                buffer.reset();
-                chunk++;
-            } catch (GeneralSecurityException impossible) {
-                throw new IllegalStateException(impossible);
-            }
+            byte[] sealed = key.algorithm().seal(key.bytes(), nonce(base, chunk), aad(chunk, last), buffer.toByteArray());
+            out.writeByte(last ? 1 : 0);
+            out.writeInt(sealed.length);
+            out.write(sealed);
+            buffer.reset();
+            chunk++;
         }
 
         @Override
@@ -181,14 +176,14 @@ final class SealedStream {
 
     private static final class Opener extends InputStream {
         private final DataInputStream in;
-        private final SecretKeySpec key;
+        private final FieldKey key;
         private final byte[] base;
         private byte[] plain = new byte[0];
         private int position;
         private long chunk;
         private boolean ended;
 
-        Opener(DataInputStream in, SecretKeySpec key, byte[] base) {
+        Opener(DataInputStream in, FieldKey key, byte[] base) {
             this.in = in;
             this.key = key;
             this.base = base;
@@ -209,10 +204,7 @@ final class SealedStream {
                 }
                 byte[] sealed = new byte[length];
                 in.readFully(sealed);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce(base, chunk)));
-                cipher.updateAAD(aad(chunk, flag == 1));
-                plain = cipher.doFinal(sealed);
+                plain = key.algorithm().open(key.bytes(), nonce(base, chunk), aad(chunk, flag == 1), sealed, 0, sealed.length);
                 position = 0;
                 chunk++;
                 if (flag == 1) {
@@ -226,8 +218,6 @@ final class SealedStream {
                 throw new Refused("backup.refused.truncated");
             } catch (AEADBadTagException tampered) {
                 throw new Refused("backup.refused.damaged");
-            } catch (GeneralSecurityException impossible) {
-                throw new IllegalStateException(impossible);
             }
         }
 

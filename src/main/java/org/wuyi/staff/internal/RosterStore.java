@@ -36,19 +36,24 @@ public class RosterStore {
                          String homeCompound, String homeBuilding, String homeRoom, String workplace, String email) {
     }
 
-    /** The registered people with these fingerprints, by fingerprint. */
-    public Map<String, Stored> byFingerprint(Collection<String> fingerprints) {
+    /**
+     * The registered people whose ID numbers have these fingerprints, keyed by the first of each list (the one under
+     * the current key); the others (under retired keys) find the people not yet resealed by {@code rotate-keys}.
+     */
+    public Map<String, Stored> byFingerprint(Collection<List<String>> fingerprints) {
         Map<String, Stored> found = new HashMap<>();
         if (fingerprints.isEmpty()) {
             return found;
         }
+        Map<String, String> currentOf = new HashMap<>();
+        fingerprints.forEach(all -> all.forEach(each -> currentOf.put(each, all.get(0))));
         jdbc.sql("""
                         SELECT id_fingerprint, id, region_code, name, gender, mobile, party_member,
                                home_compound, home_building, home_room, workplace, email
                         FROM person WHERE id_fingerprint = ANY (?)""")
-                .param(fingerprints.toArray(String[]::new))
+                .param(currentOf.keySet().toArray(String[]::new))
                 .query(rs -> {
-                    found.put(rs.getString(1), new Stored(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    found.put(currentOf.get(rs.getString(1)), new Stored(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getString(12)));
                 });

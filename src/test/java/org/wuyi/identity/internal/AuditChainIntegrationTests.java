@@ -93,10 +93,10 @@ class AuditChainIntegrationTests {
         Instant now = Instant.now();
         for (int daysAgo : new int[] {400, 300, 100, 10}) {
             AuditChain then = new AuditChain(db, new JdbcTemplate(fresh), Clock.fixed(now.minus(Duration.ofDays(daysAgo)), ZoneOffset.UTC),
-                    properties);
+                    new IdentityKey(properties));
             tx.executeWithoutResult(status -> then.append(List.of(new AuditChain.Line("purge.test", "test." + daysAgo, null, ""))));
         }
-        AuditChain today = new AuditChain(db, new JdbcTemplate(fresh), Clock.systemUTC(), properties);
+        AuditChain today = new AuditChain(db, new JdbcTemplate(fresh), Clock.systemUTC(), new IdentityKey(properties));
         assertThat(today.verify().intact()).isTrue();
 
         AuditRetention retention = new AuditRetention(db, today, properties, Clock.systemUTC());
