@@ -67,7 +67,8 @@ class ArchitectureTests {
             "grid", List.of("grid", "grid_history", "grid_index_version", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
             "staff", List.of("person", "staff_assignment", "sent_down_cadre"),
             "party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term"),
-            "notification", List.of("outbox_message", "delivery_attempt", "channel_route"),
+            "notification", List.of("outbox_message", "delivery_attempt", "channel_route", "phone_code"),
+            "volunteer", List.of("volunteer"),
             "wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.internal.CompoundRepository;
 import org.wuyi.grid.internal.GridRepository;
 import org.wuyi.grid.internal.StoredGrid;
 import org.wuyi.shared.RegionCode;
@@ -23,9 +24,21 @@ import org.wuyi.shared.RegionCode;
 public class GridDirectory {
 
     private final GridRepository grids;
+    private final CompoundRepository compounds;
 
-    GridDirectory(GridRepository grids) {
+    GridDirectory(GridRepository grids, CompoundRepository compounds) {
         this.grids = grids;
+        this.compounds = compounds;
+    }
+
+    /** The compounds below a region with their buildings and gates (for public pages such as the volunteer sign-up). */
+    public List<CompoundView> compounds(RegionCode region) {
+        return compounds.within(region);
+    }
+
+    /** One compound with its buildings and gates. */
+    public Optional<CompoundView> compound(long id) {
+        return compounds.find(id);
     }
 
     /** The codes of the active grids of one kind below a region, in code order. */

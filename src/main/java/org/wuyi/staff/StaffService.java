@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.grid.GridCode;
@@ -32,6 +33,7 @@ import org.wuyi.identity.Roles;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.CellText;
+import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.internal.PersonalDataKey;
@@ -98,6 +100,9 @@ public class StaffService {
     public String fullIdNumber(long id) {
         StaffRepository.PersonRow row = visible(id);
         scope.checkChange(row.regionCode(), Roles.FULL_ID_NUMBER);
+        if (row.idNumber() == null) {
+            throw new TranslatedProblem(HttpStatus.NOT_FOUND, "problem.person.no-id-number");
+        }
         audit.record("staff.id-number-viewed", row.regionCode(), "person=" + id);
         return key.cipher().decrypt(row.idNumber());
     }

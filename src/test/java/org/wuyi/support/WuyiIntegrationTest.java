@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // the tests' robot and SMS receivers listen on 127.0.0.1 over plain http (TargetPolicyTests checks the refusal)
-        properties = "wuyi.notification.allow-private-targets=true")
+        // and a mobile may be sent a new code every 2 s instead of every minute (the tests sign up again in seconds)
+        properties = {"wuyi.notification.allow-private-targets=true", "wuyi.notification.code-interval=2s"})
 @ActiveProfiles("demo")
 public @interface WuyiIntegrationTest {
 }

@@ -1,18 +1,14 @@
 package org.wuyi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -25,20 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.wuyi.support.Chromium;
 import org.wuyi.support.TestAccounts;
 import org.wuyi.support.WuyiIntegrationTest;
 
-/**
- * What a person sees, in Debian's Chromium driven by Playwright. Skipped, with a message saying how
- * to enable it, where no Chromium is installed; CI installs it, so there these tests always run.
- */
+/** What a person sees, in Debian's Chromium driven by Playwright ({@link Chromium}); CI installs it, so there these tests always run. */
 @WuyiIntegrationTest
 class BrowserTests {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("wuyi.chromium", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -55,24 +46,14 @@ class BrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        if (Boolean.getBoolean("wuyi.browser-tests.required")) {
-            assertThat(CHROMIUM).as("Chromium, required for the browser tests in CI").isExecutable();
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
-                + ". Install Debian's Chromium (apt-get install -y chromium) or pass -Dwuyi.chromium=PATH to run them.");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -334,7 +315,7 @@ class BrowserTests {
                 assertThat(resident.locator("#ack-outcome").getAttribute("data-outcome")).isEqualTo("DONE");
                 resident.locator("#tasks li").first().waitFor();
                 assertThat(resident.locator("#tasks").textContent()).as("the call is in the task list").contains("进入战时状态");
-                resident.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("resident-ack.png")));
+                Chromium.screenshot(resident, "resident-ack");
             }
             // The board refreshes itself.
             page.waitForCondition(() -> page.locator("[data-state=ACKNOWLEDGED]").textContent().equals("1"),
@@ -544,7 +525,6 @@ class BrowserTests {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 }

@@ -17,6 +17,19 @@ class NotificationConfiguration {
         return new LoggingSmsGateway();
     }
 
+    /** One-time codes: to the log in the demo profile; as an SMS through the region's gateway otherwise. */
+    @Bean
+    @Profile("demo")
+    CodeSender loggingCodeSender() {
+        return new LoggingCodeSender();
+    }
+
+    @Bean
+    @Profile("!demo")
+    CodeSender smsCodeSender(RouteRepository routes, SmsGateway gateway, NotificationProperties properties) {
+        return new SmsCodeSender(routes, gateway, properties);
+    }
+
     @Bean
     @Profile("!demo")
     SmsGateway httpSmsGateway(JsonMapper json, TargetPolicy targets, NotificationProperties properties) {

@@ -19,6 +19,7 @@ public record NotificationProperties(@DefaultValue("true") boolean workersEnable
                                      @DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration backoff,
                                      @DefaultValue Webhook webhook, @DefaultValue Email email,
                                      @DefaultValue("") String channelKey, @DefaultValue("") String channelKeyRetired,
+                                     @DefaultValue("") String codeTemplate, @DefaultValue("60s") Duration codeInterval,
                                      @DefaultValue("false") boolean allowPrivateTargets) {
 
     /** The webhook receiver (an SMS or WeChat gateway); off when no URL is set. */

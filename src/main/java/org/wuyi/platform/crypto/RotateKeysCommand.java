@@ -71,6 +71,7 @@ class RotateKeysCommand implements ApplicationRunner, ExitCodeGenerator {
                 continue;
             }
             long done = 0;
+            long started = System.nanoTime();
             try {
                 while (left > 0) {
                     int resealed = values.rotateBatch((int) Math.min(batch, left));
@@ -89,7 +90,7 @@ class RotateKeysCommand implements ApplicationRunner, ExitCodeGenerator {
                 return;
             }
             Map<Integer, Long> after = values.countByVersion();
-            out.println(text("cli.rotate-keys.after", values.name(), counts(after)));
+            out.println(text("cli.rotate-keys.after", values.name(), counts(after), "%.1f".formatted((System.nanoTime() - started) / 1e9)));
             if (after.keySet().stream().anyMatch(version -> version != ring.current().version())) {
                 unfinished = true;
             }

@@ -18,7 +18,7 @@ class HttpSmsGatewayTests {
     void postsTheTemplateAndThePersonsVariablesSigned() throws Exception {
         NotificationProperties properties = new NotificationProperties(true, 2, 50, Duration.ofMillis(500), 5, Duration.ofSeconds(2),
                 new NotificationProperties.Webhook("", "", Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                new NotificationProperties.Email(""), "", "", true);
+                new NotificationProperties.Email(""), "", "", "", Duration.ofSeconds(60), true);
         try (RobotReceiver gateway = new RobotReceiver("unused")) {
             HttpSmsGateway sms = new HttpSmsGateway(JsonMapper.builder().build(), new TargetPolicy(properties), properties);
             Route route = new Route(7, "350102005007", ChannelKind.SMS, gateway.base() + "/sms", "gateway-secret", "SMS_2026_01", true);

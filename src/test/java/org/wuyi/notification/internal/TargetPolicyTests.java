@@ -12,7 +12,7 @@ class TargetPolicyTests {
     private static TargetPolicy policy(boolean allowPrivate) {
         return new TargetPolicy(new NotificationProperties(true, 2, 50, Duration.ofMillis(500), 5, Duration.ofSeconds(2),
                 new NotificationProperties.Webhook("", "", Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                new NotificationProperties.Email(""), "", "", allowPrivate));
+                new NotificationProperties.Email(""), "", "", "", Duration.ofSeconds(60), allowPrivate));
     }
 
     @Test
