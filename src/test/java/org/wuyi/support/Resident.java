@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,14 @@ public final class Resident {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(exception);
         }
+    }
+
+    /**
+     * Makes sure the demo profile's code sender is heard: a command run earlier in this JVM may have turned logging
+     * down to WARN for everything.
+     */
+    public static void hearCodes() {
+        LoggingSystem.get(Resident.class.getClassLoader()).setLogLevel("org.wuyi.notification.internal.LoggingCodeSender", LogLevel.INFO);
     }
 
     /** The last code the demo profile logged for this mobile, from the captured output. */

@@ -27,6 +27,11 @@ class VolunteerBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.junit.jupiter.api.BeforeEach
+    void hearCodes() {
+        Resident.hearCodes();
+    }
+
     @BeforeAll
     static void launchChromium() {
         chromium = Chromium.launch();

@@ -28,6 +28,11 @@ class VolunteerSignupIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.junit.jupiter.api.BeforeEach
+    void hearCodes() {
+        Resident.hearCodes();
+    }
+
     @Autowired
     JdbcClient jdbc;
 

@@ -1,0 +1,222 @@
+package org.wuyi.volunteer.rota;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Wuyi's own account of a rota's score, in Chinese, rule by rule and person by person, computed from the solution alone
+ * (Timefold's score analysis is an enterprise feature in 2.x). Every number here is the same as the solver's score for
+ * the same rule: {@code RotaAuditTests} checks both on solved and on deliberately broken rotas.
+ */
+public final class RotaAudit {
+
+    /** One rule: its name, its level, what it costs, and the lines behind it. */
+    public record Rule(String id, String title, String level, long penalty, List<String> lines) {
+    }
+
+    /** One volunteer's part: their hours and the rules their hours break. */
+    public record Person(long volunteerId, String name, String household, int hours, List<String> breaks) {
+    }
+
+    /** An empty run of hours at one post on one day, and why nobody could stand it. */
+    public record Gap(String post, String day, int from, int to, String reason) {
+
+        public String text() {
+            return "%s %02d:00–%02d:00 %s：%s".formatted(day, from, to, post, reason);
+        }
+    }
+
+    /** The whole account: the three score levels, rules, people, gaps and the fairness figure (most-loaded ÷ median). */
+    public record Account(long hard, long medium, long soft, List<Rule> rules, List<Person> people, List<Gap> gaps, Double fairness) {
+    }
+
+    private static final String[] DAYS = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+
+    private RotaAudit() {
+    }
+
+    public static String day(DayOfWeek day) {
+        return DAYS[day.getValue() - 1];
+    }
+
+    public static Account account(Rota rota) {
+        RotaRules rules = rota.getRules();
+        List<DutySlot> filled = rota.getSlots().stream().filter(slot -> slot.getVolunteer() != null).toList();
+        Map<RotaVolunteer, List<DutySlot>> byVolunteer = filled.stream()
+                .collect(Collectors.groupingBy(DutySlot::getVolunteer, LinkedHashMap::new, Collectors.toList()));
+        byVolunteer.values().forEach(list -> list.sort(Comparator.comparingInt(DutySlot::getIndex)));
+        Map<RotaVolunteer, List<String>> breaks = new HashMap<>();
+        List<Rule> out = new ArrayList<>();
+
+        List<String> lines = new ArrayList<>();
+        for (DutySlot slot : filled) {
+            if (!slot.getVolunteer().availableAt(slot.getDate(), slot.getHour())) {
+                lines.add(note(breaks, slot.getVolunteer(), "%s %s %02d:00 不在其可值守时段".formatted(slot.getPost().gateName(), slot.getDate(), slot.getHour())));
+            }
+        }
+        out.add(new Rule(RotaConstraints.AVAILABILITY, "只排在本人勾选的时段", "hard", lines.size(), lines));
+
+        lines = new ArrayList<>();
+        long pairs = 0;
+        for (Map.Entry<RotaVolunteer, List<DutySlot>> entry : byVolunteer.entrySet()) {
+            Map<Integer, Long> perHour = entry.getValue().stream().collect(Collectors.groupingBy(DutySlot::getIndex, Collectors.counting()));
+            for (Map.Entry<Integer, Long> hour : perHour.entrySet()) {
+                if (hour.getValue() > 1) {
+                    pairs += hour.getValue() * (hour.getValue() - 1) / 2;
+                    lines.add(note(breaks, entry.getKey(), "同一小时被排在 %d 个岗位".formatted(hour.getValue())));
+                }
+            }
+        }
+        out.add(new Rule(RotaConstraints.ONE_PLACE, "同一时间只在一处", "hard", pairs, lines));
+
+        lines = new ArrayList<>();
+        long excess = 0;
+        for (Map.Entry<RotaVolunteer, List<DutySlot>> entry : byVolunteer.entrySet()) {
+            Map<java.time.LocalDate, Long> perDay = entry.getValue().stream()
+                    .collect(Collectors.groupingBy(DutySlot::getDate, TreeMap::new, Collectors.counting()));
+            for (Map.Entry<java.time.LocalDate, Long> day : perDay.entrySet()) {
+                if (day.getValue() > rules.maxHoursPerDay()) {
+                    excess += day.getValue() - rules.maxHoursPerDay();
+                    lines.add(note(breaks, entry.getKey(), "%s 排了 %d 小时，超过每日 %d 小时".formatted(day.getKey(), day.getValue(), rules.maxHoursPerDay())));
+                }
+            }
+        }
+        out.add(new Rule(RotaConstraints.HOURS_PER_DAY, "每日值守不超过上限", "hard", excess, lines));
+
+        lines = new ArrayList<>();
+        excess = 0;
+        for (Map.Entry<RotaVolunteer, List<DutySlot>> entry : byVolunteer.entrySet()) {
+            Map<Integer, Long> perWeek = entry.getValue().stream().collect(Collectors.groupingBy(
+                    slot -> slot.getDate().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), Collectors.counting()));
+            for (long hours : perWeek.values()) {
+                if (hours > entry.getKey().maxHoursPerWeek()) {
+                    excess += hours - entry.getKey().maxHoursPerWeek();
+                    lines.add(note(breaks, entry.getKey(), "一周排了 %d 小时，超过本人填写的 %d 小时".formatted(hours, entry.getKey().maxHoursPerWeek())));
+                }
+            }
+        }
+        out.add(new Rule(RotaConstraints.HOURS_PER_WEEK, "每周值守不超过本人上限", "hard", excess, lines));
+
+        lines = new ArrayList<>();
+        long rests = 0;
+        for (Map.Entry<RotaVolunteer, List<DutySlot>> entry : byVolunteer.entrySet()) {
+            // hours in order, each with how many seats the volunteer holds in it (more than one breaks another rule too)
+            TreeMap<Integer, Long> hours = entry.getValue().stream()
+                    .collect(Collectors.groupingBy(DutySlot::getIndex, TreeMap::new, Collectors.counting()));
+            Map.Entry<Integer, Long> previous = null;
+            for (Map.Entry<Integer, Long> hour : hours.entrySet()) {
+                if (previous != null) {
+                    int pause = hour.getKey() - previous.getKey() - 1;
+                    if (pause > 0 && pause < rules.restHours()) {
+                        rests += previous.getValue() * hour.getValue();
+                        lines.add(note(breaks, entry.getKey(), "两班之间只休息 %d 小时（至少 %d 小时）".formatted(pause, rules.restHours())));
+                    }
+                }
+                previous = hour;
+            }
+        }
+        out.add(new Rule(RotaConstraints.REST, "两班之间休息足够", "hard", rests, lines));
+
+        lines = new ArrayList<>();
+        for (DutySlot slot : filled) {
+            if (!RotaConstraints.suits(slot)) {
+                lines.add(note(breaks, slot.getVolunteer(), "%s %02d:00 的岗位不适合（年龄、夜间或需要的技能）".formatted(slot.getPost().gateName(), slot.getHour())));
+            }
+        }
+        out.add(new Rule(RotaConstraints.SUITABILITY, "岗位合适（年龄、夜岗、技能）", "hard", lines.size(), lines));
+
+        lines = new ArrayList<>();
+        for (DutySlot slot : filled) {
+            RotaVolunteer volunteer = slot.getVolunteer();
+            if (volunteer.compoundId() != slot.getPost().compoundId() && (slot.getPost().compoundManaged() || !volunteer.helpNeighbours())) {
+                lines.add(note(breaks, volunteer, "被排到%s（该小区有物业或本人未报名为邻驻守）".formatted(slot.getPost().gateName())));
+            }
+        }
+        out.add(new Rule(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, "为邻驻守只支援无物业小区、只用自愿者", "hard", lines.size(), lines));
+
+        List<Gap> gaps = RotaGaps.of(rota);
+        long empty = rota.getSlots().stream().filter(slot -> slot.getVolunteer() == null).count();
+        out.add(new Rule(RotaConstraints.GAP, "空岗（无人可排的小时）", "medium", empty, gaps.stream().map(Gap::text).toList()));
+
+        Map<String, Long> loads = loads(rota);
+        long unfairness = Math.round(unfairness(loads.values()));
+        out.add(new Rule(RotaConstraints.FAIR_MINUTES, "各户分摊均衡（按分钟，含此前 28 天）", "soft", unfairness * RotaConstraints.FAIRNESS_WEIGHT,
+                List.of("各户时长的离散度（与平均值之差的平方和开方）：%d 分钟，每分钟计 %d".formatted(unfairness, RotaConstraints.FAIRNESS_WEIGHT))));
+
+        lines = new ArrayList<>();
+        long neighbourCost = 0;
+        for (DutySlot slot : filled) {
+            if (slot.getVolunteer().compoundId() != slot.getPost().compoundId()) {
+                long metres = RotaDistances.metres(slot);
+                neighbourCost += 60 + 60L * metres / rules.neighbourMetres();
+                lines.add("%s 从 %d 米外来%s值守 %02d:00".formatted(slot.getVolunteer().name(), metres, slot.getPost().gateName(), slot.getHour()));
+            }
+        }
+        out.add(new Rule(RotaConstraints.OWN_COMPOUND, "优先本小区志愿者（邻居按距离计）", "soft", neighbourCost, lines));
+
+        lines = new ArrayList<>();
+        long switches = 0;
+        for (Map.Entry<RotaVolunteer, List<DutySlot>> entry : byVolunteer.entrySet()) {
+            List<DutySlot> slots = entry.getValue();
+            for (int i = 0; i < slots.size(); i++) {
+                for (int j = 0; j < slots.size(); j++) {
+                    if (slots.get(j).getIndex() == slots.get(i).getIndex() + 1 && slots.get(j).getPost() != slots.get(i).getPost()) {
+                        switches++;
+                        lines.add("%s %02d:00 从%s换到%s".formatted(entry.getKey().name(), slots.get(j).getHour(), slots.get(i).getPost().gateName(),
+                                slots.get(j).getPost().gateName()));
+                    }
+                }
+            }
+        }
+        out.add(new Rule(RotaConstraints.SAME_GATE, "连续值守在同一门岗", "soft", switches * RotaConstraints.GATE_CHANGE, lines));
+
+        long hard = out.stream().filter(rule -> rule.level().equals("hard")).mapToLong(Rule::penalty).sum();
+        long soft = out.stream().filter(rule -> rule.level().equals("soft")).mapToLong(Rule::penalty).sum();
+        List<Person> people = byVolunteer.entrySet().stream()
+                .map(entry -> new Person(entry.getKey().id(), entry.getKey().name(), entry.getKey().household(), entry.getValue().size(),
+                        breaks.getOrDefault(entry.getKey(), List.of())))
+                .sorted(Comparator.comparing(Person::hours).reversed().thenComparing(Person::volunteerId))
+                .toList();
+        return new Account(-hard, -empty, -soft, out, people, gaps, fairness(loads));
+    }
+
+    private static String note(Map<RotaVolunteer, List<String>> breaks, RotaVolunteer volunteer, String text) {
+        breaks.computeIfAbsent(volunteer, v -> new ArrayList<>()).add(text);
+        return volunteer.name() + "：" + text;
+    }
+
+    /** Minutes per household of the rota: those before it plus an hour for each of this rota's hours. */
+    static Map<String, Long> loads(Rota rota) {
+        Map<String, Long> loads = new LinkedHashMap<>();
+        rota.getHouseholds().forEach(household -> loads.put(household.key(), household.minutesServedBefore()));
+        rota.getSlots().stream().filter(slot -> slot.getVolunteer() != null && loads.containsKey(slot.getVolunteer().household()))
+                .forEach(slot -> loads.merge(slot.getVolunteer().household(), 60L, Long::sum));
+        return loads;
+    }
+
+    /** The square root of the summed squared deviations from the mean load, as Timefold's load balance measures it. */
+    static double unfairness(java.util.Collection<Long> loads) {
+        if (loads.isEmpty()) {
+            return 0;
+        }
+        double mean = loads.stream().mapToLong(Long::longValue).average().orElse(0);
+        return Math.sqrt(loads.stream().mapToDouble(load -> (load - mean) * (load - mean)).sum());
+    }
+
+    /** The most-loaded household's minutes ÷ the median household's; null when the median is 0 (most households stood nothing). */
+    static Double fairness(Map<String, Long> loads) {
+        if (loads.isEmpty()) {
+            return null;
+        }
+        long[] sorted = loads.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+        return median == 0 ? null : sorted[sorted.length - 1] / median;
+    }
+}
