@@ -1,10 +1,12 @@
 package org.wuyi.volunteer.rota;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.common.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 /**
@@ -23,8 +25,11 @@ public class DutySlot {
     /** Hours since the rota's first day at 00:00: consecutive hours differ by one, across midnight too. */
     private int index;
 
-    @PlanningVariable(allowsUnassigned = true)
+    @PlanningVariable(valueRangeProviderRefs = "candidates", allowsUnassigned = true)
     private RotaVolunteer volunteer;
+
+    /** Who may stand here at all: the compound's own volunteers, and neighbours who offered where there is no property management. */
+    private List<RotaVolunteer> candidates = List.of();
 
     @PlanningPin
     private boolean pinned;
@@ -63,6 +68,15 @@ public class DutySlot {
 
     public int getIndex() {
         return index;
+    }
+
+    @ValueRangeProvider(id = "candidates")
+    public List<RotaVolunteer> getCandidates() {
+        return candidates;
+    }
+
+    void setCandidates(List<RotaVolunteer> candidates) {
+        this.candidates = candidates;
     }
 
     public RotaVolunteer getVolunteer() {

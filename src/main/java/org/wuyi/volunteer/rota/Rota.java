@@ -1,6 +1,8 @@
 package org.wuyi.volunteer.rota;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
@@ -8,7 +10,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 /**
@@ -22,7 +23,6 @@ public class Rota {
     private RotaRules rules;
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<RotaVolunteer> volunteers;
 
     @ProblemFactCollectionProperty
@@ -48,6 +48,12 @@ public class Rota {
         this.households = households;
         this.posts = posts;
         this.slots = slots;
+        Map<Long, List<RotaVolunteer>> candidates = new HashMap<>();
+        for (RotaPost post : posts) {
+            candidates.put(post.id(), volunteers.stream().filter(volunteer -> volunteer.compoundId() == post.compoundId()
+                    || (!post.compoundManaged() && volunteer.helpNeighbours())).toList());
+        }
+        slots.forEach(slot -> slot.setCandidates(candidates.getOrDefault(slot.getPost().id(), List.of())));
     }
 
     public RotaRules getRules() {

@@ -139,6 +139,7 @@ public final class RotaAudit {
                 lines.add(note(breaks, volunteer, "被排到%s（该小区有物业或本人未报名为邻驻守）".formatted(slot.getPost().gateName())));
             }
         }
+        // never broken by a solved rota (a seat's candidates are only those allowed); said here for a rota made otherwise
         out.add(new Rule(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, "为邻驻守只支援无物业小区、只用自愿者", "hard", lines.size(), lines));
 
         List<Gap> gaps = RotaGaps.of(rota);
@@ -146,7 +147,7 @@ public final class RotaAudit {
         out.add(new Rule(RotaConstraints.GAP, "空岗（无人可排的小时）", "medium", empty, gaps.stream().map(Gap::text).toList()));
 
         Map<String, Long> loads = loads(rota);
-        long unfairness = Math.round(unfairness(loads.values()));
+        long unfairness = java.math.BigDecimal.valueOf(unfairness(loads.values())).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
         out.add(new Rule(RotaConstraints.FAIR_MINUTES, "各户分摊均衡（按分钟，含此前 28 天）", "soft", unfairness * RotaConstraints.FAIRNESS_WEIGHT,
                 List.of("各户时长的离散度（与平均值之差的平方和开方）：%d 分钟，每分钟计 %d".formatted(unfairness, RotaConstraints.FAIRNESS_WEIGHT))));
 
@@ -201,13 +202,19 @@ public final class RotaAudit {
         return loads;
     }
 
-    /** The square root of the summed squared deviations from the mean load, as Timefold's load balance measures it. */
+    /**
+     * The square root of the summed squared deviations from the mean load, computed as Timefold's load balance does
+     * (the sum as a double, its square root to six significant digits), so that the two round alike.
+     */
     static double unfairness(java.util.Collection<Long> loads) {
-        if (loads.isEmpty()) {
+        long n = loads.size();
+        if (n < 2) {
             return 0;
         }
-        double mean = loads.stream().mapToLong(Long::longValue).average().orElse(0);
-        return Math.sqrt(loads.stream().mapToDouble(load -> (load - mean) * (load - mean)).sum());
+        long sum = loads.stream().mapToLong(Long::longValue).sum();
+        long squares = loads.stream().mapToLong(load -> load * load).sum();
+        double squaredDeviation = (n * squares - sum * sum) / (double) n;
+        return java.math.BigDecimal.valueOf(squaredDeviation).sqrt(new java.math.MathContext(6, java.math.RoundingMode.HALF_EVEN)).doubleValue();
     }
 
     /** The most-loaded household's minutes ÷ the median household's; null when the median is 0 (most households stood nothing). */

@@ -24,6 +24,10 @@ public class RotaConstraints implements ConstraintProvider {
     public static final String HOURS_PER_WEEK = "hours per week";
     public static final String REST = "rest between duties";
     public static final String SUITABILITY = "post suitability";
+    /**
+     * 为邻驻守: only a compound without property management draws on its neighbours, and only on those who offered. Not
+     * a weighed rule but the shape of the problem: a seat's candidates ({@link DutySlot#getCandidates}) are only those.
+     */
     public static final String NEIGHBOURS_ONLY_WHERE_ALLOWED = "neighbours only where allowed";
     public static final String GAP = "unfilled hour";
     public static final String FAIR_MINUTES = "fair minutes per household";
@@ -36,12 +40,12 @@ public class RotaConstraints implements ConstraintProvider {
     static final int FAIRNESS_WEIGHT = 10;
     static final int GATE_CHANGE = 5;
     public static final java.util.List<String> ALL = java.util.List.of(AVAILABILITY, ONE_PLACE, HOURS_PER_DAY, HOURS_PER_WEEK, REST,
-            SUITABILITY, NEIGHBOURS_ONLY_WHERE_ALLOWED, GAP, FAIR_MINUTES, OWN_COMPOUND, SAME_GATE);
+            SUITABILITY, GAP, FAIR_MINUTES, OWN_COMPOUND, SAME_GATE);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {availability(factory), onePlace(factory), hoursPerDay(factory), hoursPerWeek(factory), rest(factory),
-                suitability(factory), neighboursOnlyWhereAllowed(factory), gap(factory), fairMinutes(factory), ownCompound(factory),
+                suitability(factory), gap(factory), fairMinutes(factory), ownCompound(factory),
                 sameGate(factory)};
     }
 
@@ -103,15 +107,6 @@ public class RotaConstraints implements ConstraintProvider {
             return false;
         }
         return post.requiredSkill() == null || volunteer.skills().contains(post.requiredSkill());
-    }
-
-    /** 为邻驻守: only a compound without property management draws on its neighbours, and only on those who offered. */
-    Constraint neighboursOnlyWhereAllowed(ConstraintFactory factory) {
-        return factory.forEach(DutySlot.class)
-                .filter(slot -> slot.getVolunteer().compoundId() != slot.getPost().compoundId()
-                        && (slot.getPost().compoundManaged() || !slot.getVolunteer().helpNeighbours()))
-                .penalize(HardMediumSoftScore.ONE_HARD)
-                .asConstraint(NEIGHBOURS_ONLY_WHERE_ALLOWED);
     }
 
     Constraint gap(ConstraintFactory factory) {

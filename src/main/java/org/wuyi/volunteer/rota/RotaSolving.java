@@ -1,14 +1,24 @@
 package org.wuyi.volunteer.rota;
 
 import java.time.Duration;
+import java.util.Comparator;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SubPillarType;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
-/** The rota's solver: Timefold's default phases (a construction heuristic, then local search) within a time limit. */
+/** The rota's solver: a construction heuristic, then local search with duty-sized moves, within a time limit. */
 public final class RotaSolving {
 
     private RotaSolving() {
@@ -27,7 +37,32 @@ public final class RotaSolving {
                 .withSolutionClass(Rota.class)
                 .withEntityClasses(DutySlot.class)
                 .withConstraintProviderClass(RotaConstraints.class)
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig().withMoveSelectorConfig(moves()))
                 .withTerminationConfig(termination));
+    }
+
+    /**
+     * Single hours alone cannot move a duty: taking one hour out of a block of four breaks the rest rule. So besides
+     * changing and swapping single seats, the search moves and swaps runs of a volunteer's consecutive seats (pillar
+     * moves over sequences, in time order), and ruins a few seats to rebuild them.
+     */
+    private static UnionMoveSelectorConfig moves() {
+        return new UnionMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig(),
+                new SwapMoveSelectorConfig(),
+                new PillarChangeMoveSelectorConfig().withSubPillarType(SubPillarType.SEQUENCE)
+                        .withSubPillarSequenceComparatorClass(ByTime.class),
+                new PillarSwapMoveSelectorConfig().withSubPillarType(SubPillarType.SEQUENCE)
+                        .withSubPillarSequenceComparatorClass(ByTime.class),
+                new RuinRecreateMoveSelectorConfig());
+    }
+
+    /** Seats in time order, for the sequences of the pillar moves. */
+    public static final class ByTime implements Comparator<DutySlot> {
+        @Override
+        public int compare(DutySlot a, DutySlot b) {
+            return a.getIndex() != b.getIndex() ? Integer.compare(a.getIndex(), b.getIndex()) : Long.compare(a.getId(), b.getId());
+        }
     }
 
     /** The score of a rota as it stands (no solving): for tests, the audit, and a published rota's figures. */

@@ -1,6 +1,7 @@
 package org.wuyi.volunteer.rota;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wuyi.volunteer.rota.RotaFixtures.BUSY_GATE;
 import static org.wuyi.volunteer.rota.RotaFixtures.CHECK_POINT;
 import static org.wuyi.volunteer.rota.RotaFixtures.MAIN_GATE;
@@ -97,17 +98,22 @@ class RotaConstraintsTests {
         RotaVolunteer helper = new RotaVolunteer(1, "邻居", 100, 119.29, 26.07, "h1", 40, EnumSet.noneOf(Skill.class),
                 RotaFixtures.always(), Set.of(), 40, true);
         RotaVolunteer stayer = volunteer(2, 40);
-        RotaPost managedElsewhere = new RotaPost(5, 300, true, 119.31, 26.07, "有物业的小区", true, null);
-        assertThat(only(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, rota(List.of(helper), List.of(slot(1, OLD_COMPOUND_GATE, 9, helper)))))
-                .isEqualTo(HardMediumSoftScore.ZERO);
-        assertThat(only(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, rota(List.of(stayer), List.of(slot(1, OLD_COMPOUND_GATE, 9, stayer)))))
-                .as("did not offer").isEqualTo(HardMediumSoftScore.ofHard(-1));
-        assertThat(only(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, rota(List.of(helper), List.of(slot(1, managedElsewhere, 9, helper)))))
-                .as("a compound with property management").isEqualTo(HardMediumSoftScore.ofHard(-1));
+        // the rule is the shape of the problem: a seat's candidates are the compound's own and neighbours who offered,
+        // where there is no property management; anyone else is refused outright
+        Rota offered = rota(List.of(helper, stayer), List.of(slot(1, OLD_COMPOUND_GATE, 9, null)));
+        assertThat(offered.getSlots().get(0).getCandidates()).containsExactly(helper);
+        assertThat(rota(List.of(helper), List.of(slot(1, RotaFixtures.MANAGED_ELSEWHERE, 9, null))).getSlots().get(0).getCandidates())
+                .as("a compound with property management").isEmpty();
+        assertThat(rota(List.of(helper, stayer), List.of(slot(1, MAIN_GATE, 9, null))).getSlots().get(0).getCandidates())
+                .as("at home, everyone").containsExactly(helper, stayer);
+        assertThatThrownBy(() -> RotaSolving.score(rota(List.of(stayer), List.of(slot(1, OLD_COMPOUND_GATE, 9, stayer)))))
+                .as("did not offer").hasMessageContaining("outside of the related value range");
+
         long near = -only(RotaConstraints.OWN_COMPOUND, rota(List.of(helper), List.of(slot(1, OLD_COMPOUND_GATE, 9, helper)))).softScore();
-        long far = -only(RotaConstraints.OWN_COMPOUND, rota(List.of(helper), List.of(slot(1, managedElsewhere, 9, helper)))).softScore();
-        assertThat(near).as("about 1 km away: 60 + 60").isBetween(110L, 130L);
-        assertThat(far).isGreaterThan(near);
+        long far = -only(RotaConstraints.OWN_COMPOUND, rota(List.of(helper), List.of(slot(1, RotaFixtures.FAR_OLD_COMPOUND_GATE, 9, helper))))
+                .softScore();
+        assertThat(near).as("1 km away: 60 + 60").isBetween(110L, 130L);
+        assertThat(far).as("4 km away: 60 + 4 × 60").isBetween(290L, 310L);
         assertThat(only(RotaConstraints.OWN_COMPOUND, rota(List.of(stayer), List.of(slot(1, MAIN_GATE, 9, stayer)))))
                 .isEqualTo(HardMediumSoftScore.ZERO);
     }

@@ -21,6 +21,8 @@ final class RotaFixtures {
     static final RotaPost BUSY_GATE = new RotaPost(2, 100, true, 119.29, 26.07, "主门（不适合老人）", false, null);
     static final RotaPost CHECK_POINT = new RotaPost(3, 100, true, 119.29, 26.07, "测温点", true, Skill.HEALTH_CHECK);
     static final RotaPost OLD_COMPOUND_GATE = new RotaPost(4, 200, false, 119.30, 26.07, "老小区东门", true, null);
+    static final RotaPost FAR_OLD_COMPOUND_GATE = new RotaPost(5, 300, false, 119.33, 26.07, "远处老小区门", true, null);
+    static final RotaPost MANAGED_ELSEWHERE = new RotaPost(6, 400, true, 119.31, 26.07, "有物业的小区", true, null);
 
     private RotaFixtures() {
     }
@@ -49,7 +51,8 @@ final class RotaFixtures {
 
     static Rota rota(List<RotaVolunteer> volunteers, List<DutySlot> slots) {
         List<Household> households = volunteers.stream().map(v -> new Household(v.household(), 0)).distinct().toList();
-        return new Rota(RotaRules.DEFAULT, volunteers, households, List.of(MAIN_GATE, BUSY_GATE, CHECK_POINT, OLD_COMPOUND_GATE), slots);
+        return new Rota(RotaRules.DEFAULT, volunteers, households, List.of(MAIN_GATE, BUSY_GATE, CHECK_POINT, OLD_COMPOUND_GATE,
+                FAR_OLD_COMPOUND_GATE, MANAGED_ELSEWHERE), slots);
     }
 
     /** The rota's score counting one rule alone (every other rule weighted zero). */

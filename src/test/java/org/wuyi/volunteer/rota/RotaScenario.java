@@ -60,8 +60,8 @@ public final class RotaScenario {
             }
             posts.addAll(gates);
             nextPost += 4;
-            int volunteers = old ? 12 : 90;
-            residents(random, compound, lon, lat, volunteers, old ? 10 : 60, nextVolunteer, people, homes);
+            int volunteers = old ? 20 : 150;
+            residents(random, compound, lon, lat, volunteers, old ? 15 : 100, nextVolunteer, people, homes);
             nextVolunteer += volunteers;
         }
         return new Rota(RotaRules.DEFAULT, people, homes, posts, slots(posts, 7));
