@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // the tests' robot and SMS receivers listen on 127.0.0.1 over plain http (TargetPolicyTests checks the refusal)
         // and a mobile may be sent a new code every 2 s instead of every minute (the tests sign up again in seconds)
-        properties = {"wuyi.notification.allow-private-targets=true", "wuyi.notification.code-interval=2s"})
+        // and a rota is solved for 2 s, stale rota jobs looked for every 2 s
+        properties = {"wuyi.notification.allow-private-targets=true", "wuyi.notification.code-interval=2s", "wuyi.volunteer.rota-seconds=2",
+                "wuyi.volunteer.rota-tidy-ms=2000"})
 @ActiveProfiles("demo")
 public @interface WuyiIntegrationTest {
 }
