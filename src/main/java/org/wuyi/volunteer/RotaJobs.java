@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +23,7 @@ import org.wuyi.identity.RegionScope;
 import org.wuyi.identity.Roles;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.volunteer.internal.RotaJobStore;
+import org.wuyi.volunteer.rota.RotaTexts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +42,13 @@ public class RotaJobs {
     private final Clock clock;
     private final ZoneId zone;
     private final Runnable wake;
+    private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
 
     RotaJobs(RotaJobStore jobs, CompoundService compounds, RegionScope scope, AuditLog audit, Clock clock,
-             @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone, org.wuyi.volunteer.internal.RotaWorkerAccess worker) {
+             @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone, org.wuyi.volunteer.internal.RotaWorkerAccess worker,
+             MessageSource messages) {
+        this.messages = messages;
         this.jobs = jobs;
         this.compounds = compounds;
         this.scope = scope;
@@ -80,10 +87,12 @@ public class RotaJobs {
         List<RotaJobView.Rule> rules = new ArrayList<>();
         if (row.account() != null) {
             JsonNode account = json.readTree(row.account());
-            account.get("gaps").forEach(gap -> gaps.add("%s %02d:00–%02d:00 %s：%s".formatted(gap.get("day").asString(),
-                    gap.get("from").asInt(), gap.get("to").asInt(), gap.get("post").asString(), gap.get("reason").asString())));
-            account.get("rules").forEach(rule -> rules.add(new RotaJobView.Rule(rule.get("id").asString(), rule.get("title").asString(),
-                    rule.get("level").asString(), rule.get("penalty").asLong())));
+            Locale locale = LocaleContextHolder.getLocale();
+            account.get("gaps").forEach(gap -> gaps.add(RotaTexts.render("rota.gap", List.of(gap.get("date").asString(),
+                    "%02d".formatted(gap.get("from").asInt()), "%02d".formatted(gap.get("to").asInt()), gap.get("post").asString(),
+                    gap.get("reason").asString()), messages, locale)));
+            account.get("rules").forEach(rule -> rules.add(new RotaJobView.Rule(rule.get("id").asString(),
+                    messages.getMessage(rule.get("title").asString(), null, locale), rule.get("level").asString(), rule.get("penalty").asLong())));
         }
         return new RotaJobView(row.id(), row.compoundId(), row.from(), row.to(), row.status(), row.hard(), row.medium(), row.soft(),
                 row.fairness(), gaps, rules, row.requestedAt(), row.startedAt(), row.finishedAt(), row.expiresAt(), row.error());

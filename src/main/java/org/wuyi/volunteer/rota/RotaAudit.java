@@ -1,6 +1,5 @@
 package org.wuyi.volunteer.rota;
 
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,39 +10,38 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Wuyi's own account of a rota's score, in Chinese, rule by rule and person by person, computed from the solution alone
+ * Wuyi's own account of a rota's score, rule by rule and person by person (as message keys, shown in the reader's
+ * language: Chinese first), computed from the solution alone
  * (Timefold's score analysis is an enterprise feature in 2.x). Every number here is the same as the solver's score for
  * the same rule: {@code RotaAuditTests} checks both on solved and on deliberately broken rotas.
  */
 public final class RotaAudit {
 
-    /** One rule: its name, its level, what it costs, and the lines behind it. */
-    public record Rule(String id, String title, String level, long penalty, List<String> lines) {
+    /** A text in the reader's language: a message key ({@code rota.*}) and its arguments, kept language-neutral. */
+    public record Text(String key, List<Object> args) {
+
+        static Text of(String key, Object... args) {
+            return new Text(key, List.of(args));
+        }
+    }
+
+    /** One rule: its id, the message key of its title, its level, what it costs, and the lines behind it. */
+    public record Rule(String id, String title, String level, long penalty, List<Text> lines) {
     }
 
     /** One volunteer's part: their hours and the rules their hours break. */
-    public record Person(long volunteerId, String name, String household, int hours, List<String> breaks) {
+    public record Person(long volunteerId, String name, String household, int hours, List<Text> breaks) {
     }
 
-    /** An empty run of hours at one post on one day, and why nobody could stand it. */
-    public record Gap(String post, String day, int from, int to, String reason) {
-
-        public String text() {
-            return "%s %02d:00–%02d:00 %s：%s".formatted(day, from, to, post, reason);
-        }
+    /** An empty run of hours at one post on one day, and why nobody could stand it (a message key). */
+    public record Gap(String post, java.time.LocalDate date, int from, int to, String reason) {
     }
 
     /** The whole account: the three score levels, rules, people, gaps and the fairness figure (most-loaded ÷ median). */
     public record Account(long hard, long medium, long soft, List<Rule> rules, List<Person> people, List<Gap> gaps, Double fairness) {
     }
 
-    private static final String[] DAYS = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
-
     private RotaAudit() {
-    }
-
-    public static String day(DayOfWeek day) {
-        return DAYS[day.getValue() - 1];
     }
 
     public static Account account(Rota rota) {
@@ -52,16 +50,16 @@ public final class RotaAudit {
         Map<RotaVolunteer, List<DutySlot>> byVolunteer = filled.stream()
                 .collect(Collectors.groupingBy(DutySlot::getVolunteer, LinkedHashMap::new, Collectors.toList()));
         byVolunteer.values().forEach(list -> list.sort(Comparator.comparingInt(DutySlot::getIndex)));
-        Map<RotaVolunteer, List<String>> breaks = new HashMap<>();
+        Map<RotaVolunteer, List<Text>> breaks = new HashMap<>();
         List<Rule> out = new ArrayList<>();
 
-        List<String> lines = new ArrayList<>();
+        List<Text> lines = new ArrayList<>();
         for (DutySlot slot : filled) {
             if (!slot.getVolunteer().availableAt(slot.getDate(), slot.getHour())) {
-                lines.add(note(breaks, slot.getVolunteer(), "%s %s %02d:00 不在其可值守时段".formatted(slot.getPost().gateName(), slot.getDate(), slot.getHour())));
+                lines.add(note(breaks, slot.getVolunteer(), "rota.line.availability", slot.getPost().gateName(), slot.getDate().toString(), hour(slot.getHour())));
             }
         }
-        out.add(new Rule(RotaConstraints.AVAILABILITY, "只排在本人勾选的时段", "hard", lines.size(), lines));
+        out.add(new Rule(RotaConstraints.AVAILABILITY, "rota.rule.availability", "hard", lines.size(), lines));
 
         lines = new ArrayList<>();
         long pairs = 0;
@@ -70,11 +68,11 @@ public final class RotaAudit {
             for (Map.Entry<Integer, Long> hour : perHour.entrySet()) {
                 if (hour.getValue() > 1) {
                     pairs += hour.getValue() * (hour.getValue() - 1) / 2;
-                    lines.add(note(breaks, entry.getKey(), "同一小时被排在 %d 个岗位".formatted(hour.getValue())));
+                    lines.add(note(breaks, entry.getKey(), "rota.line.one-place", hour.getValue()));
                 }
             }
         }
-        out.add(new Rule(RotaConstraints.ONE_PLACE, "同一时间只在一处", "hard", pairs, lines));
+        out.add(new Rule(RotaConstraints.ONE_PLACE, "rota.rule.one-place", "hard", pairs, lines));
 
         lines = new ArrayList<>();
         long excess = 0;
@@ -84,11 +82,11 @@ public final class RotaAudit {
             for (Map.Entry<java.time.LocalDate, Long> day : perDay.entrySet()) {
                 if (day.getValue() > rules.maxHoursPerDay()) {
                     excess += day.getValue() - rules.maxHoursPerDay();
-                    lines.add(note(breaks, entry.getKey(), "%s 排了 %d 小时，超过每日 %d 小时".formatted(day.getKey(), day.getValue(), rules.maxHoursPerDay())));
+                    lines.add(note(breaks, entry.getKey(), "rota.line.hours-per-day", day.getKey().toString(), day.getValue(), rules.maxHoursPerDay()));
                 }
             }
         }
-        out.add(new Rule(RotaConstraints.HOURS_PER_DAY, "每日值守不超过上限", "hard", excess, lines));
+        out.add(new Rule(RotaConstraints.HOURS_PER_DAY, "rota.rule.hours-per-day", "hard", excess, lines));
 
         lines = new ArrayList<>();
         excess = 0;
@@ -98,11 +96,11 @@ public final class RotaAudit {
             for (long hours : perWeek.values()) {
                 if (hours > entry.getKey().maxHoursPerWeek()) {
                     excess += hours - entry.getKey().maxHoursPerWeek();
-                    lines.add(note(breaks, entry.getKey(), "一周排了 %d 小时，超过本人填写的 %d 小时".formatted(hours, entry.getKey().maxHoursPerWeek())));
+                    lines.add(note(breaks, entry.getKey(), "rota.line.hours-per-week", hours, entry.getKey().maxHoursPerWeek()));
                 }
             }
         }
-        out.add(new Rule(RotaConstraints.HOURS_PER_WEEK, "每周值守不超过本人上限", "hard", excess, lines));
+        out.add(new Rule(RotaConstraints.HOURS_PER_WEEK, "rota.rule.hours-per-week", "hard", excess, lines));
 
         lines = new ArrayList<>();
         long rests = 0;
@@ -116,40 +114,41 @@ public final class RotaAudit {
                     int pause = hour.getKey() - previous.getKey() - 1;
                     if (pause > 0 && pause < rules.restHours()) {
                         rests += previous.getValue() * hour.getValue();
-                        lines.add(note(breaks, entry.getKey(), "两班之间只休息 %d 小时（至少 %d 小时）".formatted(pause, rules.restHours())));
+                        lines.add(note(breaks, entry.getKey(), "rota.line.rest", pause, rules.restHours()));
                     }
                 }
                 previous = hour;
             }
         }
-        out.add(new Rule(RotaConstraints.REST, "两班之间休息足够", "hard", rests, lines));
+        out.add(new Rule(RotaConstraints.REST, "rota.rule.rest", "hard", rests, lines));
 
         lines = new ArrayList<>();
         for (DutySlot slot : filled) {
             if (!RotaConstraints.suits(slot)) {
-                lines.add(note(breaks, slot.getVolunteer(), "%s %02d:00 的岗位不适合（年龄、夜间或需要的技能）".formatted(slot.getPost().gateName(), slot.getHour())));
+                lines.add(note(breaks, slot.getVolunteer(), "rota.line.suitability", slot.getPost().gateName(), hour(slot.getHour())));
             }
         }
-        out.add(new Rule(RotaConstraints.SUITABILITY, "岗位合适（年龄、夜岗、技能）", "hard", lines.size(), lines));
+        out.add(new Rule(RotaConstraints.SUITABILITY, "rota.rule.suitability", "hard", lines.size(), lines));
 
         lines = new ArrayList<>();
         for (DutySlot slot : filled) {
             RotaVolunteer volunteer = slot.getVolunteer();
             if (volunteer.compoundId() != slot.getPost().compoundId() && (slot.getPost().compoundManaged() || !volunteer.helpNeighbours())) {
-                lines.add(note(breaks, volunteer, "被排到%s（该小区有物业或本人未报名为邻驻守）".formatted(slot.getPost().gateName())));
+                lines.add(note(breaks, volunteer, "rota.line.neighbours", slot.getPost().gateName()));
             }
         }
         // never broken by a solved rota (a seat's candidates are only those allowed); said here for a rota made otherwise
-        out.add(new Rule(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, "为邻驻守只支援无物业小区、只用自愿者", "hard", lines.size(), lines));
+        out.add(new Rule(RotaConstraints.NEIGHBOURS_ONLY_WHERE_ALLOWED, "rota.rule.neighbours", "hard", lines.size(), lines));
 
         List<Gap> gaps = RotaGaps.of(rota);
         long empty = rota.getSlots().stream().filter(slot -> slot.getVolunteer() == null).count();
-        out.add(new Rule(RotaConstraints.GAP, "空岗（无人可排的小时）", "medium", empty, gaps.stream().map(Gap::text).toList()));
+        out.add(new Rule(RotaConstraints.GAP, "rota.rule.gap", "medium", empty, gaps.stream()
+                .map(gap -> Text.of("rota.gap", gap.date().toString(), hour(gap.from()), hour(gap.to()), gap.post(), gap.reason())).toList()));
 
         Map<String, Long> loads = loads(rota);
         long unfairness = java.math.BigDecimal.valueOf(unfairness(loads.values())).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-        out.add(new Rule(RotaConstraints.FAIR_MINUTES, "各户分摊均衡（按分钟，含此前 28 天）", "soft", unfairness * RotaConstraints.FAIRNESS_WEIGHT,
-                List.of("各户时长的离散度（与平均值之差的平方和开方）：%d 分钟，每分钟计 %d".formatted(unfairness, RotaConstraints.FAIRNESS_WEIGHT))));
+        out.add(new Rule(RotaConstraints.FAIR_MINUTES, "rota.rule.fairness", "soft", unfairness * RotaConstraints.FAIRNESS_WEIGHT,
+                List.of(Text.of("rota.line.fairness", unfairness, RotaConstraints.FAIRNESS_WEIGHT))));
 
         lines = new ArrayList<>();
         long neighbourCost = 0;
@@ -157,10 +156,10 @@ public final class RotaAudit {
             if (slot.getVolunteer().compoundId() != slot.getPost().compoundId()) {
                 long metres = RotaDistances.metres(slot);
                 neighbourCost += 60 + 60L * metres / rules.neighbourMetres();
-                lines.add("%s 从 %d 米外来%s值守 %02d:00".formatted(slot.getVolunteer().name(), metres, slot.getPost().gateName(), slot.getHour()));
+                lines.add(Text.of("rota.line.own-compound", slot.getVolunteer().name(), metres, slot.getPost().gateName(), hour(slot.getHour())));
             }
         }
-        out.add(new Rule(RotaConstraints.OWN_COMPOUND, "优先本小区志愿者（邻居按距离计）", "soft", neighbourCost, lines));
+        out.add(new Rule(RotaConstraints.OWN_COMPOUND, "rota.rule.own-compound", "soft", neighbourCost, lines));
 
         lines = new ArrayList<>();
         long switches = 0;
@@ -170,13 +169,13 @@ public final class RotaAudit {
                 for (int j = 0; j < slots.size(); j++) {
                     if (slots.get(j).getIndex() == slots.get(i).getIndex() + 1 && slots.get(j).getPost() != slots.get(i).getPost()) {
                         switches++;
-                        lines.add("%s %02d:00 从%s换到%s".formatted(entry.getKey().name(), slots.get(j).getHour(), slots.get(i).getPost().gateName(),
+                        lines.add(Text.of("rota.line.same-gate", entry.getKey().name(), hour(slots.get(j).getHour()), slots.get(i).getPost().gateName(),
                                 slots.get(j).getPost().gateName()));
                     }
                 }
             }
         }
-        out.add(new Rule(RotaConstraints.SAME_GATE, "连续值守在同一门岗", "soft", switches * RotaConstraints.GATE_CHANGE, lines));
+        out.add(new Rule(RotaConstraints.SAME_GATE, "rota.rule.same-gate", "soft", switches * RotaConstraints.GATE_CHANGE, lines));
 
         long hard = out.stream().filter(rule -> rule.level().equals("hard")).mapToLong(Rule::penalty).sum();
         long soft = out.stream().filter(rule -> rule.level().equals("soft")).mapToLong(Rule::penalty).sum();
@@ -188,9 +187,19 @@ public final class RotaAudit {
         return new Account(-hard, -empty, -soft, out, people, gaps, fairness(loads));
     }
 
-    private static String note(Map<RotaVolunteer, List<String>> breaks, RotaVolunteer volunteer, String text) {
+    /** A broken rule's line, kept for the person too; the line's first argument is the person's name. */
+    private static Text note(Map<RotaVolunteer, List<Text>> breaks, RotaVolunteer volunteer, String key, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = volunteer.name();
+        System.arraycopy(args, 0, all, 1, args.length);
+        Text text = Text.of(key, all);
         breaks.computeIfAbsent(volunteer, v -> new ArrayList<>()).add(text);
-        return volunteer.name() + "：" + text;
+        return text;
+    }
+
+    /** An hour as shown: two digits. */
+    static String hour(int hour) {
+        return "%02d".formatted(hour);
     }
 
     /** Minutes per household of the rota: those before it plus an hour for each of this rota's hours. */

@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The hours a rota leaves empty, as runs per post and day with the reason, e.g. "周三 02:00–06:00 东门：无可用且合适的志愿者":
+ * The hours a rota leaves empty, as runs per post and day with the reason (a message key; shown e.g. as "周三（12月9日）
+ * 02:00–06:00 东门：无可用且合适的志愿者"):
  * nobody both free then and suited (age, night, skill, neighbour rules); or everyone suited already stands elsewhere
  * or has reached their hours; or the rest between duties leaves nobody.
  */
 final class RotaGaps {
 
-    static final String NOBODY = "无可用且合适的志愿者";
-    static final String ALL_TAKEN = "可用的志愿者都已排满（同一时间在别处或已到每日、每周上限）";
-    static final String REST = "可用的志愿者需要两班之间的休息";
+    static final String NOBODY = "rota.gap.nobody";
+    static final String ALL_TAKEN = "rota.gap.all-taken";
+    static final String REST = "rota.gap.rest";
 
     private RotaGaps() {
     }
@@ -45,22 +46,18 @@ final class RotaGaps {
             String reason = reason(rota, rules, slot, busy, perDay, perWeek);
             boolean continues = open != null && openPost == slot.getPost().id() && slot.getDate().equals(slot.getDate())
                     && (slot.getIndex() == openIndex + 1 || slot.getIndex() == openIndex) && open.reason().equals(reason)
-                    && open.day().equals(day(slot));
+                    && open.date().equals(slot.getDate());
             if (continues) {
-                open = new RotaAudit.Gap(open.post(), open.day(), open.from(), slot.getHour() + 1, reason);
+                open = new RotaAudit.Gap(open.post(), open.date(), open.from(), slot.getHour() + 1, reason);
                 gaps.set(gaps.size() - 1, open);
             } else {
-                open = new RotaAudit.Gap(slot.getPost().gateName(), day(slot), slot.getHour(), slot.getHour() + 1, reason);
+                open = new RotaAudit.Gap(slot.getPost().gateName(), slot.getDate(), slot.getHour(), slot.getHour() + 1, reason);
                 gaps.add(open);
             }
             openIndex = slot.getIndex();
             openPost = slot.getPost().id();
         }
         return gaps;
-    }
-
-    private static String day(DutySlot slot) {
-        return RotaAudit.day(slot.getDate().getDayOfWeek()) + "（" + slot.getDate().getMonthValue() + "月" + slot.getDate().getDayOfMonth() + "日）";
     }
 
     private static String reason(Rota rota, RotaRules rules, DutySlot slot, Map<RotaVolunteer, Set<Integer>> busy,

@@ -3,10 +3,13 @@ package org.wuyi.volunteer.rota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Wuyi's own explanation of a rota's score says the same, level by level, as the solver: solved, greedy and random rotas. */
 class RotaAuditTests {
@@ -52,8 +55,16 @@ class RotaAuditTests {
         assertThat(rota.getScore().mediumScore()).as("gaps").isNegative();
         RotaAudit.Account account = RotaAudit.account(rota);
         assertThat(account.gaps()).isNotEmpty();
-        assertThat(account.gaps()).extracting(RotaAudit.Gap::text).anySatisfy(text -> assertThat(text)
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        List<RotaAudit.Text> gapLines = account.rules().stream().filter(rule -> rule.id().equals(RotaConstraints.GAP)).findFirst()
+                .orElseThrow().lines();
+        assertThat(gapLines).hasSameSizeAs(account.gaps());
+        assertThat(gapLines).allSatisfy(line -> assertThat(RotaTexts.render(line, messages, Locale.SIMPLIFIED_CHINESE))
                 .matches("周.（12月\\d+日） \\d\\d:00–\\d\\d:00 \\S+：(无可用且合适的志愿者|可用的志愿者都已排满.*|可用的志愿者需要两班之间的休息)"));
+        assertThat(RotaTexts.render(gapLines.get(0), messages, Locale.ENGLISH)).matches("\\w{3} \\d+/12 \\d\\d:00–\\d\\d:00 \\S+: .+");
         long emptyHours = account.gaps().stream().mapToLong(gap -> gap.to() - gap.from()).sum();
         assertThat(emptyHours).as("the runs cover the empty seats' hours").isPositive()
                 .isLessThanOrEqualTo(-rota.getScore().mediumScore());
