@@ -79,10 +79,20 @@ public class RotaJobs {
         return job(id);
     }
 
+    /** A compound's latest ten jobs (403 outside the user's region). */
+    @Transactional(readOnly = true)
+    public List<RotaJobView> recent(long compoundId) {
+        compounds.compound(compoundId);
+        return jobs.latest(compoundId, 10).stream().map(this::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public RotaJobView job(long id) {
-        RotaJobStore.Row row = jobs.find(id).filter(found -> scope.covers(found.communityCode()))
-                .orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "rota.not-found"));
+        return view(jobs.find(id).filter(found -> scope.covers(found.communityCode()))
+                .orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "rota.not-found")));
+    }
+
+    private RotaJobView view(RotaJobStore.Row row) {
         List<String> gaps = new ArrayList<>();
         List<RotaJobView.Rule> rules = new ArrayList<>();
         if (row.account() != null) {

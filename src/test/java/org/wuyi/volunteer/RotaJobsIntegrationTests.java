@@ -107,6 +107,30 @@ class RotaJobsIntegrationTests {
     }
 
     @Test
+    void theRotaPageAsksForARotaAndShowsItAsItIsSolved(CapturedOutput output) throws Exception {
+        JsonNode compound = compoundWithVolunteers(output);
+        long id = compound.get("id").asLong();
+        org.wuyi.support.PageSession page = new org.wuyi.support.PageSession(port);
+        page.login("yqhn", Api.DEMO_PASSWORD);
+        assertThat(page.get("/regions/" + COMMUNITY + "/volunteers").html()).contains("/compounds/" + id + "/rota");
+        org.wuyi.support.PageSession.Page rota = page.get("/compounds/" + id + "/rota");
+        assertThat(rota.status()).isEqualTo(200);
+        assertThat(rota.html()).contains("门岗与岗位", compound.get("gates").get(0).get("name").asString(), "7:00–22:00");
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+        org.wuyi.support.PageSession.Page refused = page.post("/compounds/" + id + "/rota", "/compounds/" + id + "/rota",
+                "from", tomorrow.toString(), "to", tomorrow.plusDays(30).toString());
+        assertThat(refused.text("problem")).contains("最多 14 天");
+        org.wuyi.support.PageSession.Page asked = page.post("/compounds/" + id + "/rota", "/compounds/" + id + "/rota",
+                "from", tomorrow.toString(), "to", tomorrow.plusDays(2).toString());
+        assertThat(asked.path()).startsWith("/rota-jobs/");
+        long job = Long.parseLong(asked.path().substring("/rota-jobs/".length()));
+        await(new Api(port), job);
+        org.wuyi.support.PageSession.Page done = page.get("/rota-jobs/" + job);
+        assertThat(done.html()).contains("data-status=\"DONE\"", "逐条规则", "只排在本人勾选的时段", "违反硬性规则 0 处");
+        assertThat(new org.wuyi.support.PageSession(port).get("/compounds/" + id + "/rota").path()).as("signed-in only").isEqualTo("/login");
+    }
+
+    @Test
     void aJobWhoseNodeDiedIsSolvedAgainNotLost(CapturedOutput output) throws Exception {
         JsonNode compound = compoundWithVolunteers(output);
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);

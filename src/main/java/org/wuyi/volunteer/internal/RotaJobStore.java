@@ -43,6 +43,12 @@ public class RotaJobStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM rota_job WHERE id = ?").param(id).query(RotaJobStore::row).optional();
     }
 
+    /** A compound's latest jobs, newest first. */
+    public java.util.List<Row> latest(long compoundId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM rota_job WHERE compound_id = ? ORDER BY requested_at DESC, id DESC LIMIT ?")
+                .params(compoundId, limit).query(RotaJobStore::row).list();
+    }
+
     /** Takes the oldest queued job for this node (others skip it), or nothing. */
     public Optional<Row> claim(Instant now) {
         return jdbc.sql("""

@@ -26,9 +26,11 @@ class ReviewController {
     }
 
     private final ReviewService reviews;
+    private final org.wuyi.grid.CompoundService compounds;
 
-    ReviewController(ReviewService reviews) {
+    ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds) {
         this.reviews = reviews;
+        this.compounds = compounds;
     }
 
     @GetMapping("/api/v1/regions/{code}/volunteers")
@@ -60,6 +62,7 @@ class ReviewController {
         model.addAttribute("volunteers", reviews.list(region, state));
         model.addAttribute("mayDecide", reviews.mayDecide(region));
         model.addAttribute("states", VolunteerState.values());
+        model.addAttribute("compounds", region.value().length() == 12 ? compounds.compounds(region) : List.of());
         return "volunteer/review";
     }
 
