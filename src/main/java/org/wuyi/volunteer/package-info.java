@@ -3,7 +3,7 @@
  * mobile; the community's review, after which a volunteer is a {@code VOLUNTEER} in their grid's roster.
  */
 @ApplicationModule(displayName = "volunteer", allowedDependencies = { "shared", "identity", "region", "grid", "staff",
-        "notification", "platform :: web" })
+        "notification", "platform :: web", "platform :: spreadsheet" })
 package org.wuyi.volunteer;
 
 import org.springframework.modulith.ApplicationModule;

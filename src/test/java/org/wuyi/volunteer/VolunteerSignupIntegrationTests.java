@@ -128,6 +128,26 @@ class VolunteerSignupIntegrationTests {
         assertThat(jdbc.sql("SELECT id_number IS NULL AND id_masked IS NULL FROM person WHERE id = ?").param(person)
                 .query(Boolean.class).single()).as("registered by the verified mobile, no ID number").isTrue();
         assertThat(api.get("/api/v1/people/" + person + "/id-number", "yqhn").json().get("detail").asString()).contains("未登记身份证号");
+
+        // the list as a spreadsheet, as communities keep it: masked, in words, only inside the region
+        byte[] xlsx = api.download("/api/v1/regions/" + COMMUNITY + "/volunteers.xlsx?state=APPROVED", "yqhn");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("姓名");
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                assertThat(row.getCell(6).getStringCellValue()).matches("1\\d{2}\\*{4}\\d{4}");
+                if (row.getCell(6).getStringCellValue().equals("139****1101")) {
+                    found = true;
+                    assertThat(row.getCell(3).getStringCellValue()).isEqualTo("林秀英");
+                    assertThat(row.getCell(7).getStringCellValue()).isEqualTo("急救、测温验码（受过培训）");
+                    assertThat(row.getCell(11).getStringCellValue()).isEqualTo("已通过");
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(api.get("/api/v1/regions/" + COMMUNITY + "/volunteers.xlsx", "guoguang").status()).isEqualTo(403);
     }
 
     @Test

@@ -27,10 +27,12 @@ class ReviewController {
 
     private final ReviewService reviews;
     private final org.wuyi.grid.CompoundService compounds;
+    private final org.springframework.context.MessageSource messages;
 
-    ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds) {
+    ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds, org.springframework.context.MessageSource messages) {
         this.reviews = reviews;
         this.compounds = compounds;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/regions/{code}/volunteers")
@@ -38,6 +40,34 @@ class ReviewController {
     @Operation(summary = "The volunteer sign-ups below a region (mobiles masked); state PENDING, APPROVED, DECLINED or WITHDRAWN")
     List<VolunteerView> list(@PathVariable String code, @RequestParam(required = false) VolunteerState state) {
         return reviews.list(RegionService.parseCode(code), state);
+    }
+
+    @GetMapping("/api/v1/regions/{code}/volunteers.xlsx")
+    @Operation(summary = "The volunteer sign-ups below a region as a spreadsheet (mobiles masked), one state or all")
+    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(required = false) VolunteerState state,
+                                                          java.util.Locale locale) {
+        RegionCode region = RegionService.parseCode(code);
+        List<VolunteerView> volunteers = reviews.list(region, state);
+        List<List<String>> rows = volunteers.stream().map(v -> List.of(v.compoundName(), v.building(), v.room(), v.name(),
+                text("volunteer.gender." + v.gender(), locale), String.valueOf(v.age()), v.mobile(),
+                String.join("、", v.skills().stream().map(skill -> text("volunteer.skill." + skill, locale)).toList()),
+                String.valueOf(v.hoursOffered()), String.valueOf(v.maxHoursPerWeek()), text(v.helpNeighbours() ? "volunteer.export.yes"
+                        : "volunteer.export.no", locale), text("volunteer.state." + v.state(), locale))).toList();
+        List<String> headers = java.util.stream.Stream.of("compound", "building", "room", "name", "gender", "age", "mobile", "skills",
+                "hours", "max-hours", "neighbours", "state").map(column -> text("volunteer.export." + column, locale)).toList();
+        byte[] xlsx = org.wuyi.platform.spreadsheet.SheetTable.build(text("volunteer.export.sheet", locale), headers,
+                List.of(20, 10, 8, 12, 6, 6, 14, 24, 12, 12, 10, 12), rows);
+        String name = messages.getMessage("volunteer.export.file", new Object[] {region.value()}, locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(xlsx);
+    }
+
+    private String text(String key, java.util.Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     @PostMapping("/api/v1/volunteers/{id}/approve")
