@@ -16,7 +16,8 @@ import org.wuyi.staff.VolunteerRoster;
 import org.wuyi.volunteer.internal.VolunteerLinks;
 import org.wuyi.volunteer.internal.VolunteerRepository;
 
-/** What a volunteer's personal link opens: their sign-up as it stands, and withdrawing in one tap (which ends their place in the roster). */
+/** What a volunteer's personal link opens: their sign-up as it stands, and withdrawing in one tap (which ends their place in the roster and
+ * hands their hours to come to others: see {@link DutyService#withdrawn}). */
 @Service
 public class PersonalLinks {
 
@@ -32,9 +33,11 @@ public class PersonalLinks {
     private final VolunteerRoster roster;
     private final Clock clock;
     private final ZoneId zone;
+    private final DutyService duties;
 
     PersonalLinks(VolunteerRepository volunteers, VolunteerLinks links, GridDirectory grids, AuditLog audit, VolunteerRoster roster,
-                  Clock clock, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
+                  Clock clock, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone, DutyService duties) {
+        this.duties = duties;
         this.roster = roster;
         this.zone = zone;
         this.volunteers = volunteers;
@@ -63,8 +66,9 @@ public class PersonalLinks {
             if (volunteer.personId() != null) {
                 roster.discharge(volunteer.personId(), volunteer.gridCode(), LocalDate.now(clock.withZone(zone)));
             }
+            DutyService.Repaired repaired = duties.withdrawn(volunteer.id());
             audit.recordAs("resident:" + MobileNumber.of(volunteer.mobile()).masked(), "volunteer.withdrawn", volunteer.communityCode(),
-                    "volunteer=" + volunteer.id());
+                    "volunteer=%d hours-freed=%d refilled=%d".formatted(volunteer.id(), repaired.freed(), repaired.filled()));
         }
         return true;
     }

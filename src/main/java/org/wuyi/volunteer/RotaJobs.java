@@ -105,6 +105,6 @@ public class RotaJobs {
                     messages.getMessage(rule.get("title").asString(), null, locale), rule.get("level").asString(), rule.get("penalty").asLong())));
         }
         return new RotaJobView(row.id(), row.compoundId(), row.from(), row.to(), row.status(), row.hard(), row.medium(), row.soft(),
-                row.fairness(), gaps, rules, row.requestedAt(), row.startedAt(), row.finishedAt(), row.expiresAt(), row.error());
+                row.fairness(), gaps, rules, row.requestedAt(), row.startedAt(), row.finishedAt(), row.expiresAt(), row.publishedAt(), row.error());
     }
 }

@@ -70,14 +70,7 @@ class RotaJobsIntegrationTests {
     }
 
     private JsonNode await(Api api, long job) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode view;
-        do {
-            Thread.sleep(300);
-            view = api.get("/api/v1/rota-jobs/" + job, "yqhn").json();
-        } while (!view.get("status").asString().equals("DONE") && !view.get("status").asString().equals("FAILED")
-                && Instant.now().isBefore(until));
-        return view;
+        return RotaJobWait.until(api, job, "yqhn");
     }
 
     @Test

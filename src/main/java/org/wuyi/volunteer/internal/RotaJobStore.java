@@ -18,12 +18,12 @@ public class RotaJobStore {
     /** A stored job. */
     public record Row(long id, long compoundId, String communityCode, LocalDate from, LocalDate to, String status, Long hard, Long medium,
                       Long soft, Double fairness, String account, String error, Instant requestedAt, Instant startedAt,
-                      Instant finishedAt, Instant expiresAt) {
+                      Instant finishedAt, Instant expiresAt, Instant publishedAt) {
     }
 
     private static final String COLUMNS = """
             id, compound_id, community_code, from_date, to_date, status, hard_score, medium_score, soft_score, fairness, account, error,
-            requested_at, started_at, finished_at, expires_at""";
+            requested_at, started_at, finished_at, expires_at, published_at""";
 
     private final JdbcClient jdbc;
 
@@ -86,6 +86,22 @@ public class RotaJobStore {
         jdbc.sql("UPDATE rota_job SET status = 'QUEUED' WHERE id = ? AND status = 'SOLVING'").param(id).update();
     }
 
+    /** A job's seats as solved: JSON, each {@code seat} key and {@code volunteer} id (null: a gap). */
+    public Optional<String> seats(long id) {
+        return jdbc.sql("SELECT seats FROM rota_job WHERE id = ? AND status = 'DONE'").param(id).query(String.class).optional();
+    }
+
+    /** Marks a job published (kept past its expiry: its seats are the published rota's source). */
+    public void published(long id, Instant now) {
+        jdbc.sql("UPDATE rota_job SET published_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    /** When a job was published, if it was. */
+    public Optional<Instant> publishedAt(long id) {
+        return jdbc.sql("SELECT published_at FROM rota_job WHERE id = ? AND published_at IS NOT NULL").param(id)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** Removes unpublished jobs past their expiry; returns how many. */
     public int expire(Instant now) {
         return jdbc.sql("DELETE FROM rota_job WHERE expires_at < ? AND published_at IS NULL").param(Timestamp.from(now)).update();
@@ -96,7 +112,7 @@ public class RotaJobStore {
                 rs.getDate("to_date").toLocalDate(), rs.getString("status"), longOrNull(rs, "hard_score"), longOrNull(rs, "medium_score"),
                 longOrNull(rs, "soft_score"), doubleOrNull(rs, "fairness"), rs.getString("account"), rs.getString("error"),
                 instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-                instant(rs.getTimestamp("expires_at")));
+                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("published_at")));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

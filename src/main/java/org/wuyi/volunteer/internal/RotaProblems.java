@@ -1,6 +1,8 @@
 package org.wuyi.volunteer.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.wuyi.grid.CompoundView;
 import org.wuyi.grid.GridDirectory;
@@ -27,8 +30,8 @@ import org.wuyi.volunteer.rota.RotaVolunteer;
 /**
  * A compound's rota problem from what is stored: its gate posts over the days asked, one seat per person per hour;
  * the community's approved volunteers (the compound's own, and neighbours who offered, whom only a compound without
- * property management may draw on); the compound's households. The minutes households stood before start at 0 until
- * published rotas record them.
+ * property management may draw on); the compound's households with the minutes they stood in the published rotas of
+ * the 28 days before the first day (the fairness rule's starting load, so a rota is fair over weeks).
  */
 @Component
 public class RotaProblems {
@@ -36,12 +39,20 @@ public class RotaProblems {
     private final GridDirectory grids;
     private final GatePostRepository posts;
     private final VolunteerRepository volunteers;
+    private final DutyStore duties;
+    private final ZoneId zone;
 
-    RotaProblems(GridDirectory grids, GatePostRepository posts, VolunteerRepository volunteers) {
+    RotaProblems(GridDirectory grids, GatePostRepository posts, VolunteerRepository volunteers, DutyStore duties,
+                 @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.grids = grids;
         this.posts = posts;
         this.volunteers = volunteers;
+        this.duties = duties;
+        this.zone = zone;
     }
+
+    /** The 28 days whose published hours are a rota's starting load. */
+    public static final int HISTORY_DAYS = 28;
 
     /** The problem, and for each seat its stable key ({@code post/date/hour/seat}). */
     public Optional<Rota> build(long compoundId, LocalDate from, LocalDate to) {
@@ -92,7 +103,9 @@ public class RotaProblems {
                     row.skills().isEmpty() ? EnumSet.noneOf(Skill.class) : EnumSet.copyOf(row.skills()), row.availability(),
                     new HashSet<>(row.unavailableDates()), row.maxHoursPerWeek(), row.helpNeighbours()));
         }
-        List<Household> homes = households.stream().map(key -> new Household(key, 0)).toList();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Map<String, Long> served = duties.minutesByHousehold(List.of(compoundId), from.minusDays(HISTORY_DAYS).atStartOfDay(zone).toInstant(), start);
+        List<Household> homes = households.stream().map(key -> new Household(key, served.getOrDefault(key, 0L))).toList();
         return Optional.of(new Rota(RotaRules.DEFAULT, people, homes, rotaPosts, slots));
     }
 

@@ -65,6 +65,19 @@ public class VolunteerRepository {
                 .query(VolunteerRepository::row).list();
     }
 
+    /** Per compound below a region: households with a sign-up pending or approved, and approved volunteers. */
+    public java.util.Map<Long, long[]> householdsSignedUp(RegionCode region) {
+        java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT compound_id, count(DISTINCT building || '/' || room) AS households,
+                               count(*) FILTER (WHERE state = 'APPROVED') AS approved
+                        FROM volunteer WHERE community_code >= ? AND community_code < ? AND state IN ('PENDING', 'APPROVED')
+                        GROUP BY compound_id""")
+                .params(region.value(), region.upperBound())
+                .query((rs, n) -> counts.put(rs.getLong("compound_id"), new long[] {rs.getLong("households"), rs.getLong("approved")})).list();
+        return counts;
+    }
+
     public long insert(Fields fields, Instant now) {
         return jdbc.sql("""
                         INSERT INTO volunteer (community_code, compound_id, grid_code, building, room, name, gender, mobile, age, skills,

@@ -227,7 +227,7 @@ public final class RotaAudit {
     }
 
     /** The most-loaded household's minutes ÷ the median household's; null when the median is 0 (most households stood nothing). */
-    static Double fairness(Map<String, Long> loads) {
+    public static Double fairness(Map<String, Long> loads) {
         if (loads.isEmpty()) {
             return null;
         }

@@ -42,6 +42,20 @@ public final class RotaSolving {
     }
 
     /**
+     * A repair: the seats not pinned (freed by a no-show or a withdrawal) are filled by the construction heuristic, then
+     * improved by local search for at most {@code limit}, stopping once half a second brings nothing better. The
+     * pinned seats — the published rest — never move.
+     */
+    public static SolverFactory<Rota> repairFactory(Duration limit) {
+        return SolverFactory.create(new SolverConfig()
+                .withSolutionClass(Rota.class)
+                .withEntityClasses(DutySlot.class)
+                .withConstraintProviderClass(RotaConstraints.class)
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig().withMoveSelectorConfig(moves()))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit).withUnimprovedSpentLimit(Duration.ofMillis(500))));
+    }
+
+    /**
      * Single hours alone cannot move a duty: taking one hour out of a block of four breaks the rest rule. So besides
      * changing and swapping single seats, the search moves and swaps runs of a volunteer's consecutive seats (pillar
      * moves over sequences, in time order), and ruins a few seats to rebuild them.

@@ -29,7 +29,11 @@ class ReviewController {
     private final org.wuyi.grid.CompoundService compounds;
     private final org.springframework.context.MessageSource messages;
 
-    ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds, org.springframework.context.MessageSource messages) {
+    private final org.wuyi.volunteer.VolunteerFigures figures;
+
+    ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds, org.springframework.context.MessageSource messages,
+                     org.wuyi.volunteer.VolunteerFigures figures) {
+        this.figures = figures;
         this.reviews = reviews;
         this.compounds = compounds;
         this.messages = messages;
@@ -93,6 +97,7 @@ class ReviewController {
         model.addAttribute("mayDecide", reviews.mayDecide(region));
         model.addAttribute("states", VolunteerState.values());
         model.addAttribute("compounds", region.value().length() == 12 ? compounds.compounds(region) : List.of());
+        model.addAttribute("figures", figures.of(region));
         return "volunteer/review";
     }
 

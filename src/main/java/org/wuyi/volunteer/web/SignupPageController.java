@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.wuyi.platform.web.PublicLinks;
 import org.wuyi.platform.web.QrCodes;
 import org.wuyi.platform.web.TranslatedProblem;
+import org.wuyi.volunteer.DutyService;
 import org.wuyi.volunteer.PersonalLinks;
 import org.wuyi.volunteer.SignupForm;
 import org.wuyi.volunteer.SignupRefused;
@@ -34,8 +35,10 @@ class SignupPageController {
     private final SignupService signups;
     private final PersonalLinks personal;
     private final PublicLinks links;
+    private final DutyService duties;
 
-    SignupPageController(SignupService signups, PersonalLinks personal, PublicLinks links) {
+    SignupPageController(SignupService signups, PersonalLinks personal, PublicLinks links, DutyService duties) {
+        this.duties = duties;
         this.signups = signups;
         this.personal = personal;
         this.links = links;
@@ -120,6 +123,8 @@ class SignupPageController {
     @GetMapping("/v/{token}")
     String me(@PathVariable String token, Model model) {
         model.addAttribute("me", personal.me(token).orElse(null));
+        model.addAttribute("duties", duties.mine(token).orElse(List.of()).stream()
+                .map(block -> new MyDutiesController.Shown(block, duties.checkInOpen(block))).toList());
         model.addAttribute("token", token);
         model.addAttribute("days", DayOfWeek.values());
         return "volunteer/me";
