@@ -57,4 +57,22 @@ public class VolunteerRoster {
             audit.record("staff.volunteer-discharged", gridCode.substring(0, 12), "person=%d grid=%s".formatted(person, gridCode));
         }
     }
+
+    /** A person serving as a volunteer in a grid today. */
+    public record Serving(long personId, String gridCode, String name, String gender, String mobile) {
+    }
+
+    /** Everyone serving as a volunteer below a region today, by grid and person (for the demo's sign-ups: no scope check). */
+    @Transactional(readOnly = true)
+    public java.util.List<Serving> serving(org.wuyi.shared.RegionCode region, LocalDate on) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (a.person_id) a.person_id, a.grid_code, p.name, p.gender, p.mobile
+                        FROM staff_assignment a JOIN person p ON p.id = a.person_id
+                        WHERE a.role = 'VOLUNTEER' AND a.grid_code >= ? AND a.grid_code < ? AND a.start_date <= ?
+                          AND (a.end_date IS NULL OR a.end_date >= ?)
+                        ORDER BY a.person_id, a.grid_code""")
+                .params(region.value(), region.upperBound(), Date.valueOf(on), Date.valueOf(on))
+                .query((rs, n) -> new Serving(rs.getLong("person_id"), rs.getString("grid_code"), rs.getString("name"),
+                        rs.getString("gender"), rs.getString("mobile"))).list();
+    }
 }

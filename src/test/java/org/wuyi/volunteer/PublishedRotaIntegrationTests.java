@@ -202,10 +202,14 @@ class PublishedRotaIntegrationTests {
         return seats;
     }
 
-    /** The compound's posts replaced by one gate stood round the clock, and ten approved volunteers free at every hour; their links. */
+    /**
+     * The compound's posts replaced by one gate stood round the clock, its demo sign-ups set aside (withdrawn), and ten
+     * approved volunteers free at every hour; their links.
+     */
     private Map<Long, String> tenVolunteersRoundTheClock(CapturedOutput output, Api api, JsonNode compound) {
         long compoundId = compound.get("id").asLong();
         jdbc.sql("DELETE FROM gate_post WHERE compound_id = ?").param(compoundId).update();
+        jdbc.sql("UPDATE volunteer SET state = 'WITHDRAWN' WHERE compound_id = ? AND consent_version = 'demo'").param(compoundId).update();
         Api.Response post = api.postJson("/api/v1/compounds/" + compoundId + "/posts", "guoguang", """
                 {"gateId": %d, "headcount": 1, "fromHour": 0, "toHour": 24, "days": "1111111", "suitsOlder": true}"""
                 .formatted(compound.get("gates").get(0).get("id").asLong()));

@@ -14,9 +14,10 @@ import org.wuyi.identity.AuditLog;
 import org.wuyi.volunteer.Skill;
 
 /**
- * The demo district's gate posts, once: every compound's first gate is its main gate (two people 07:00–22:00, not for
- * older volunteers); the others one person 07:00–19:00; a compound with three gates or more checks health codes at its
- * last gate (a trained person, 08:00–18:00).
+ * The demo district's gate posts, once, sized to its volunteers (about nine per compound, see {@code DemoVolunteers}) as
+ * a peacetime watch: every compound's first gate is its main gate (one person 08:00–18:00, older volunteers welcome);
+ * a second gate one person for the evening return 17:00–20:00; a compound with three gates or more checks health codes
+ * at its last gate on weekday mornings (a trained person, 08:00–10:00). Wartime posts are heavier: a community sets them.
  */
 @Component
 @Profile("demo")
@@ -46,11 +47,11 @@ class DemoPosts {
                 for (int i = 0; i < gates.size(); i++) {
                     long gate = gates.get(i).id();
                     if (i == 0) {
-                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 2, 7, 22, "1111111", false, null, 0));
+                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 1, 8, 18, "1111111", true, null, 0));
                     } else if (i == gates.size() - 1 && gates.size() >= 3) {
-                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 1, 8, 18, "1111111", true, Skill.HEALTH_CHECK, 0));
-                    } else {
-                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 1, 7, 19, "1111111", true, null, 0));
+                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 1, 8, 10, "1111100", true, Skill.HEALTH_CHECK, 0));
+                    } else if (i == 1) {
+                        rows.add(new GatePostRepository.Row(0, compound.id(), gate, 1, 17, 20, "1111111", true, null, 0));
                     }
                 }
             }

@@ -30,6 +30,8 @@ class ReviewController {
     private final org.springframework.context.MessageSource messages;
 
     private final org.wuyi.volunteer.VolunteerFigures figures;
+    /** The page lists the newest sign-ups up to this many (a district has thousands); the spreadsheet has them all. */
+    static final int PAGE_LIMIT = 200;
 
     ReviewController(ReviewService reviews, org.wuyi.grid.CompoundService compounds, org.springframework.context.MessageSource messages,
                      org.wuyi.volunteer.VolunteerFigures figures) {
@@ -93,7 +95,9 @@ class ReviewController {
         RegionCode region = RegionService.parseCode(code);
         model.addAttribute("region", region.value());
         model.addAttribute("state", state);
-        model.addAttribute("volunteers", reviews.list(region, state));
+        List<VolunteerView> all = reviews.list(region, state);
+        model.addAttribute("volunteers", all.subList(0, Math.min(all.size(), PAGE_LIMIT)));
+        model.addAttribute("total", all.size());
         model.addAttribute("mayDecide", reviews.mayDecide(region));
         model.addAttribute("states", VolunteerState.values());
         model.addAttribute("compounds", region.value().length() == 12 ? compounds.compounds(region) : List.of());
