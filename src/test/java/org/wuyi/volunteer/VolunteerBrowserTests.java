@@ -2,6 +2,9 @@ package org.wuyi.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -21,6 +24,9 @@ import org.wuyi.support.WuyiIntegrationTest;
 @WuyiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class VolunteerBrowserTests {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static Chromium chromium;
 
@@ -51,6 +57,7 @@ class VolunteerBrowserTests {
     @Test
     void signUpOnAPhoneVerifyGetApprovedAndSeeOnesHours(CapturedOutput output) throws Exception {
         String link;
+        String compound;
         try (BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setLocale("zh-CN").setIsMobile(true).setHasTouch(true))) {
             Page page = phone.newPage();
@@ -72,6 +79,7 @@ class VolunteerBrowserTests {
 
             // the community's last compound: its grid is used by no other test
             page.locator("#compoundId").selectOption(new SelectOption().setIndex(page.locator("#compoundId option").count() - 1));
+            compound = page.locator("#compoundId").inputValue();
             page.locator("#building option:nth-child(2)").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                     .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
             page.locator("#building").selectOption(new SelectOption().setIndex(1));
@@ -84,9 +92,12 @@ class VolunteerBrowserTests {
             page.locator("#code-sent").waitFor();
             page.locator("#code").fill(Resident.lastCode(output.getOut(), "13959101201"));
             page.locator("#skill-FIRST_AID").check();
-            for (int slot : new int[] {7, 8, 9, 5 * 24 + 18}) {   // Monday 07:00–10:00, Saturday 18:00–19:00
-                page.locator("#slot-" + slot).check();
+            for (int day = 0; day < 7; day++) {   // every day 08:00–11:00, Saturday 18:00–19:00 too
+                for (int hour = 8; hour < 11; hour++) {
+                    page.locator("#slot-" + (day * 24 + hour)).check();
+                }
             }
+            page.locator("#slot-" + (5 * 24 + 18)).check();
             page.locator("#helpNeighbours").check();
             page.locator("#consent").check();
             Chromium.screenshot(page, "volunteer-signup-phone");
@@ -111,6 +122,25 @@ class VolunteerBrowserTests {
             mine.locator("button.btn-success").click();
             page.waitForLoadState();
             assertThat(page.locator("#volunteers").textContent()).doesNotContain("陈美玲");
+
+            // the community asks for the next two days' rota, watches it solved, publishes it (the compound's other
+            // volunteers set aside first, so that the hours she offered are hers)
+            jdbc.sql("UPDATE volunteer SET state = 'WITHDRAWN' WHERE compound_id = ? AND mobile <> '13959101201'")
+                    .param(Long.parseLong(compound)).update();
+            LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+            page.navigate(url("/compounds/" + compound + "/rota"));
+            page.locator("#from").fill(tomorrow.toString());
+            page.locator("#to").fill(tomorrow.plusDays(1).toString());
+            page.locator("#solve button[type=submit]").click();
+            page.locator("#status[data-status=DONE]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
+            assertThat(page.locator("#score").textContent()).contains("违反硬性规则 0 处");
+            Chromium.screenshot(page, "rota-job-done");
+            page.locator("#publish").click();
+            page.locator("#published").waitFor();
+            assertThat(page.locator("#published").textContent()).contains("排班已发布");
+            page.navigate(url("/compounds/" + compound + "/duties?date=" + tomorrow));
+            assertThat(page.locator("table td .name").count()).isPositive();
+            Chromium.screenshot(page, "rota-gate-sheet");
         }
 
         try (BrowserContext phone = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
@@ -118,7 +148,11 @@ class VolunteerBrowserTests {
             Page page = phone.newPage();
             page.navigate(url(link.substring(link.indexOf("/v/"))));
             assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("APPROVED");
-            assertThat(page.locator("#hours").textContent()).contains("周一", "07:00–10:00", "周六", "18:00–19:00");
+            assertThat(page.locator("#hours").textContent()).contains("周一", "08:00–11:00", "周六", "18:00–19:00");
+            // her hours of the published rota, each with the gate, and the calendar file for her phone
+            assertThat(page.locator("#duties .duty").count()).as("the rota gave her hours").isPositive();
+            assertThat(page.locator("#duties .duty").first().textContent()).matches("(?s).*周.\\s+\\d+月\\d+日 \\d\\d:00–\\d\\d:00.*");
+            assertThat(page.locator("#calendar").getAttribute("href")).endsWith("/duties.ics");
             Chromium.screenshot(page, "volunteer-me");
             page.locator("#withdraw").click();
             page.locator("#withdrawn").waitFor();
