@@ -168,14 +168,13 @@ public final class RotaBenchmark {
     }
 
     /**
-     * The construction heuristic alone over the seats not pinned: a complete rota again, every freed hour refilled where
-     * someone fits (an unassigned seat is allowed, so "no hard-rule break" alone would be true at once).
+     * Wuyi's repair as it runs after a no-show ({@code RotaSolving.repairFactory}): the construction heuristic over the
+     * seats not pinned, then local search until half a second brings nothing better — a complete rota again, every freed
+     * hour refilled where someone fits (an unassigned seat is allowed, so "no hard-rule break" alone would be true at once).
+     * A full re-solve from scratch uses the same factory, every seat unpinned and empty.
      */
     private static double toFeasible(Rota rota, Duration limit) {
-        SolverFactory<Rota> factory = SolverFactory.create(new SolverConfig()
-                .withSolutionClass(Rota.class).withEntityClasses(DutySlot.class).withConstraintProviderClass(RotaConstraints.class)
-                .withPhases(new ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig())
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit)));
+        SolverFactory<Rota> factory = org.wuyi.volunteer.rota.RotaSolving.repairFactory(limit);
         long freed = rota.getSlots().stream().filter(slot -> !slot.isPinned()).count();
         long start = System.nanoTime();
         Rota solved = factory.buildSolver().solve(rota);
