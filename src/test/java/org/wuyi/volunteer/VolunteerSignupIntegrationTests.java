@@ -142,7 +142,8 @@ class VolunteerSignupIntegrationTests {
                     found = true;
                     assertThat(row.getCell(3).getStringCellValue()).isEqualTo("林秀英");
                     assertThat(row.getCell(7).getStringCellValue()).isEqualTo("急救、测温验码（受过培训）");
-                    assertThat(row.getCell(11).getStringCellValue()).isEqualTo("已通过");
+                    assertThat(row.getCell(9).getStringCellValue()).as("the hours in words").startsWith("周");
+                    assertThat(row.getCell(12).getStringCellValue()).isEqualTo("已通过");
                 }
             }
             assertThat(found).isTrue();

@@ -57,12 +57,13 @@ class ReviewController {
         List<List<String>> rows = volunteers.stream().map(v -> List.of(v.compoundName(), v.building(), v.room(), v.name(),
                 text("volunteer.gender." + v.gender(), locale), String.valueOf(v.age()), v.mobile(),
                 String.join("、", v.skills().stream().map(skill -> text("volunteer.skill." + skill, locale)).toList()),
-                String.valueOf(v.hoursOffered()), String.valueOf(v.maxHoursPerWeek()), text(v.helpNeighbours() ? "volunteer.export.yes"
+                String.valueOf(v.hoursOffered()), org.wuyi.volunteer.WeekHoursText.format(
+                        org.wuyi.volunteer.WeekHours.ofDays(v.availability()).orElseThrow()), String.valueOf(v.maxHoursPerWeek()), text(v.helpNeighbours() ? "volunteer.export.yes"
                         : "volunteer.export.no", locale), text("volunteer.state." + v.state(), locale))).toList();
         List<String> headers = java.util.stream.Stream.of("compound", "building", "room", "name", "gender", "age", "mobile", "skills",
-                "hours", "max-hours", "neighbours", "state").map(column -> text("volunteer.export." + column, locale)).toList();
+                "hours", "times", "max-hours", "neighbours", "state").map(column -> text("volunteer.export." + column, locale)).toList();
         byte[] xlsx = org.wuyi.platform.spreadsheet.SheetTable.build(text("volunteer.export.sheet", locale), headers,
-                List.of(20, 10, 8, 12, 6, 6, 14, 24, 12, 12, 10, 12), rows);
+                List.of(20, 10, 8, 12, 6, 6, 14, 24, 12, 36, 12, 10, 12), rows);
         String name = messages.getMessage("volunteer.export.file", new Object[] {region.value()}, locale);
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
