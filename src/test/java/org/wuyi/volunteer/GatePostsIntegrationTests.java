@@ -54,7 +54,30 @@ class GatePostsIntegrationTests {
         assertThat(changed.get("headcount").asInt()).isEqualTo(2);
         assertThat(api.delete("/api/v1/posts/" + post + "?version=0", "yqhn").status()).isEqualTo(409);
         assertThat(api.delete("/api/v1/posts/" + post + "?version=1", "yqhn").status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/compounds/" + id + "/posts", "yqhn").json().size()).isEqualTo(compound.get("gates").size());
+        assertThat(api.get("/api/v1/compounds/" + id + "/posts", "yqhn").json().size()).isEqualTo(posts.size());
+
+        // the same on the rota page: a post added from its form, a wrong one refused in words beside the form, removed again
+        org.wuyi.support.PageSession page = new org.wuyi.support.PageSession(port);
+        page.login("yqhn", Api.DEMO_PASSWORD);
+        String rota = "/compounds/" + id + "/rota";
+        org.wuyi.support.PageSession.Page wrong = page.post(rota, "/compounds/" + id + "/posts", "gateId", String.valueOf(gate),
+                "headcount", "1", "fromHour", "20", "toHour", "18", "day", "0", "suitsOlder", "true", "requiredSkill", "");
+        assertThat(wrong.text("post-problem")).contains("开始早于结束");
+        org.wuyi.support.PageSession.Page added2 = page.post(rota, "/compounds/" + id + "/posts", "gateId", String.valueOf(gate),
+                "headcount", "1", "fromHour", "22", "toHour", "24", "day", "5", "requiredSkill", "");
+        assertThat(added2.path()).isEqualTo(rota);
+        JsonNode night = api.get("/api/v1/compounds/" + id + "/posts", "yqhn").json();
+        assertThat(night.size()).isEqualTo(posts.size() + 1);
+        JsonNode newest = null;
+        for (JsonNode each : night) {
+            if (each.get("fromHour").asInt() == 22) {
+                newest = each;
+            }
+        }
+        assertThat(newest.get("days").asString()).as("Saturday only").isEqualTo("0000010");
+        assertThat(newest.get("suitsOlder").asBoolean()).isFalse();
+        page.post(rota, "/compounds/" + id + "/posts/" + newest.get("id").asLong() + "/remove", "version", "0");
+        assertThat(api.get("/api/v1/compounds/" + id + "/posts", "yqhn").json().size()).isEqualTo(posts.size());
     }
 
     /** A night post at a gate: one person 22:00–24:00 every day. */

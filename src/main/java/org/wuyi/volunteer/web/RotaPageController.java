@@ -48,7 +48,35 @@ class RotaPageController {
         model.addAttribute("jobs", rotas.recent(id));
         model.addAttribute("from", monday);
         model.addAttribute("to", monday.plusDays(6));
+        model.addAttribute("days", DayOfWeek.values());
+        model.addAttribute("skills", org.wuyi.volunteer.Skill.values());
         return "volunteer/rota";
+    }
+
+    /** Adds a post from the page's form: the days ticked (0 = Monday) become the post's day string. */
+    @PostMapping("/compounds/{id}/posts")
+    String addPost(@PathVariable long id, @RequestParam(required = false) Long gateId, @RequestParam(required = false) Integer headcount,
+                   @RequestParam(required = false) Integer fromHour, @RequestParam(required = false) Integer toHour,
+                   @RequestParam(name = "day", required = false) java.util.List<Integer> days,
+                   @RequestParam(defaultValue = "false") boolean suitsOlder, @RequestParam(required = false) String requiredSkill, Model model) {
+        char[] week = "0000000".toCharArray();
+        if (days != null) {
+            days.stream().filter(day -> day != null && day >= 0 && day < 7).forEach(day -> week[day] = '1');
+        }
+        try {
+            posts.add(id, new PostService.PostForm(gateId, headcount, fromHour, toHour, new String(week), suitsOlder,
+                    requiredSkill == null || requiredSkill.isBlank() ? null : requiredSkill, null));
+            return "redirect:/compounds/" + id + "/rota";
+        } catch (TranslatedProblem refused) {
+            model.addAttribute("postProblem", refused);
+            return page(id, model);
+        }
+    }
+
+    @PostMapping("/compounds/{id}/posts/{post}/remove")
+    String removePost(@PathVariable long id, @PathVariable long post, @RequestParam int version) {
+        posts.remove(post, version);
+        return "redirect:/compounds/" + id + "/rota";
     }
 
     @PostMapping("/compounds/{id}/rota")
