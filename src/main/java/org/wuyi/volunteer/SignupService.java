@@ -178,12 +178,16 @@ public class SignupService {
         if (form.code() == null || form.code().isBlank()) {
             problems.put("code", new SignupRefused.Problem("volunteer.error.code"));
         }
+        if (form.preferredGateId() != null && (compound == null
+                || compound.gates().stream().noneMatch(gate -> gate.id() == form.preferredGateId()))) {
+            problems.put("preferredGateId", new SignupRefused.Problem("volunteer.error.preferred-gate"));
+        }
         if (!problems.isEmpty()) {
             throw new SignupRefused(problems);
         }
         return new VolunteerRepository.Fields(community.code(), compound.id(), compound.gridCode(), form.building().strip(), room, name,
                 form.gender(), mobile.get().value(), form.age(), skills, hours.get(), dates, form.maxHoursPerWeek(),
-                Boolean.TRUE.equals(form.helpNeighbours()), CONSENT_VERSION);
+                Boolean.TRUE.equals(form.helpNeighbours()), CONSENT_VERSION, form.preferredGateId());
     }
 
     private static SignupRefused refused(String field, String key) {

@@ -171,7 +171,7 @@ public class VolunteerImport {
             }
             if (!cells.failed()) {
                 rows.add(new VolunteerRepository.Fields(community.value(), compound.id(), compound.gridCode(), building, room, name, gender,
-                        mobile.get().value(), age, skills, hours.get(), List.of(), maxHours, neighbours, CONSENT));
+                        mobile.get().value(), age, skills, hours.get(), List.of(), maxHours, neighbours, CONSENT, null));
             }
         }
         Map<String, VolunteerRepository.Row> known = new HashMap<>();
@@ -224,7 +224,11 @@ public class VolunteerImport {
                 id = volunteers.insert(row, clock.instant());
                 version = 0;
             } else {
-                volunteers.update(found.id(), row, found.state(), clock.instant());
+                // the paper form has no preferred gate: the one given online stays
+                volunteers.update(found.id(), new VolunteerRepository.Fields(row.communityCode(), row.compoundId(), row.gridCode(),
+                        row.building(), row.room(), row.name(), row.gender(), row.mobile(), row.age(), row.skills(), row.availability(),
+                        found.unavailableDates(), row.maxHoursPerWeek(), row.helpNeighbours(), CONSENT,
+                        found.compoundId() == row.compoundId() ? found.preferredGateId() : null), found.state(), clock.instant());
                 id = found.id();
                 version = found.version() + 1;
             }

@@ -126,6 +126,29 @@ class PublishedRotaIntegrationTests {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
         }
 
+        // bad moves at the gate: a no-show before the duty began, on an empty seat; a check-in by link too early
+        long later = jdbc.sql("SELECT id FROM rota_duty WHERE job_id = ? AND volunteer_id IS NOT NULL AND starts_at > ? ORDER BY starts_at DESC LIMIT 1")
+                .params(job, java.sql.Timestamp.from(hour.plus(Duration.ofHours(3)))).query(Long.class).single();
+        assertThat(api.postJson("/api/v1/duties/" + later + "/no-show", "guoguang", "").json().get("detail").asString())
+                .contains("还没有开始");
+        String laterDate = jdbc.sql("SELECT duty_date::text FROM rota_duty WHERE id = ?").param(later).query(String.class).single();
+        PageSession.Page refusedOnSheet = page.post("/compounds/" + compoundId + "/duties?date=" + laterDate,
+                "/compounds/" + compoundId + "/duties/" + later + "/no-show", "date", laterDate);
+        assertThat(refusedOnSheet.text("problem")).as("back on the sheet, in words").contains("值守还没有开始");
+        long laterVolunteer = before.get(later);
+        PageSession laterPhone = new PageSession(port);
+        PageSession.Page early = laterPhone.post("/v/" + links.get(laterVolunteer), "/v/" + links.get(laterVolunteer) + "/duties/"
+                + blockOf(laterVolunteer, later) + "/check-in");
+        assertThat(early.status()).as("back on the personal page").isEqualTo(200);
+        assertThat(early.text("check-in-problem")).contains("值守开始前半小时至结束前可以签到");
+        assertThat(jdbc.sql("SELECT count(*) FROM rota_duty WHERE job_id = ? AND checked_in_at IS NOT NULL").param(job)
+                .query(Long.class).single()).isZero();
+        long failed = jdbc.sql("""
+                        INSERT INTO rota_job (compound_id, community_code, from_date, to_date, status, requested_by, expires_at)
+                        VALUES (?, ?, ?, ?, 'FAILED', 'guoguang', now() + interval '1 day') RETURNING id""")
+                .params(compoundId, COMMUNITY, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today)).query(Long.class).single();
+        assertThat(api.postJson("/api/v1/rota-jobs/" + failed + "/publish", "guoguang", "").status()).as("not solved").isEqualTo(409);
+
         // no-show: the rest of their day freed and filled by others; every other seat as it was; only those changed told
         Set<Long> freedExpected = new HashSet<>(jdbc.sql("""
                         SELECT id FROM rota_duty WHERE compound_id = ? AND volunteer_id = ? AND duty_date = ? AND starts_at >= ?""")

@@ -92,7 +92,7 @@ class RotaJobsIntegrationTests {
         assertThat(done.get("hardScore").asLong()).as("no hard rule broken").isZero();
         assertThat(done.get("mediumScore").asLong()).as("three volunteers cannot hold every gate: gaps, not a failure").isNegative();
         assertThat(done.get("gaps").get(0).asString()).matches("周.（\\d+月\\d+日） \\d\\d:00–\\d\\d:00 .+：.+");
-        assertThat(done.get("rules").size()).isEqualTo(11);
+        assertThat(done.get("rules").size()).isEqualTo(12);
         assertThat(done.get("rules").get(0).get("title").asString()).isEqualTo("只排在本人勾选的时段");
 
         assertThat(api.postJson(path, "yqhn", "{\"from\": \"%s\", \"to\": \"%s\"}".formatted(tomorrow, tomorrow.plusDays(20))).json()

@@ -92,11 +92,15 @@ class VolunteerSignupIntegrationTests {
         assertThat(phone.postJson(CODES, "{\"mobile\": \"" + mobile + "\"}").status()).isEqualTo(202);
         String again = Resident.lastCode(output.getOut(), mobile);
         String other = compound.get("buildings").get(compound.get("buildings").size() - 1).asString();
-        Api.Response changed = phone.postJson(SIGNUPS, form(id, other, "1101", "林秀英", mobile, 67, again));
+        long gate = compound.get("gates").get(0).get("id").asLong();
+        Api.Response changed = phone.postJson(SIGNUPS, form(id, other, "1101", "林秀英", mobile, 67, again)
+                .replace("\"consent\": true", "\"consent\": true, \"preferredGateId\": " + gate));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("id").asLong()).isEqualTo(created.json().get("id").asLong());
         assertThat(count(mobile)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT room FROM volunteer WHERE mobile = ?").param(mobile).query(String.class).single()).isEqualTo("1101");
+        assertThat(jdbc.sql("SELECT preferred_gate_id FROM volunteer WHERE mobile = ?").param(mobile).query(Long.class).single())
+                .as("the gate she would rather stand at").isEqualTo(gate);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action IN ('volunteer.signed-up', 'volunteer.sign-up-changed') "
                 + "AND actor = 'resident:139****1101'").query(Long.class).single()).isEqualTo(2);
 
@@ -180,6 +184,11 @@ class VolunteerSignupIntegrationTests {
                 .get("age").asString()).contains("18 至 80");
         assertThat(phone.postJson(SIGNUPS, bad.replace("\"compoundId\": " + id, "\"compoundId\": 999999999")).json().get("errors")
                 .get("compoundId").asString()).as("another community's compound").contains("请从列表中选择");
+        long otherCompoundsGate = new Api(port).get("/api/v1/regions/" + COMMUNITY + "/compounds", "yqhn").json().get(0).get("gates").get(0)
+                .get("id").asLong();
+        assertThat(new Resident(port, "127.0.0.15").postJson(SIGNUPS, form(id, "1座", "502", "张三", "13959101102", 40, "123456")
+                .replace("\"consent\": true", "\"consent\": true, \"preferredGateId\": " + otherCompoundsGate)).json().get("errors")
+                .get("preferredGateId").asString()).as("a gate of another compound").contains("您所住小区的门岗");
         assertThat(phone.postJson("/api/v1/regions/350102005/volunteers/signups", bad).status()).as("a street, not a community")
                 .isEqualTo(404);
         assertThat(phone.postJson(CODES, "{\"mobile\": \"12345\"}").json().get("errors").get("mobile").asString()).contains("11 位");

@@ -74,7 +74,7 @@ public class RotaProblems {
                 continue;
             }
             RotaPost rotaPost = new RotaPost(post.id(), compoundId, compound.hasPropertyManagement(), gate.lon(), gate.lat(), gate.name(),
-                    post.suitsOlder(), post.requiredSkill());
+                    post.suitsOlder(), post.requiredSkill(), gate.id());
             rotaPosts.add(rotaPost);
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 if (post.days().charAt(date.getDayOfWeek().getValue() - 1) != '1') {
@@ -101,7 +101,7 @@ public class RotaProblems {
             }
             people.add(new RotaVolunteer(row.id(), row.name(), row.compoundId(), home.lon(), home.lat(), household, row.age(),
                     row.skills().isEmpty() ? EnumSet.noneOf(Skill.class) : EnumSet.copyOf(row.skills()), row.availability(),
-                    new HashSet<>(row.unavailableDates()), row.maxHoursPerWeek(), row.helpNeighbours()));
+                    new HashSet<>(row.unavailableDates()), row.maxHoursPerWeek(), row.helpNeighbours(), row.preferredGateId()));
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Map<String, Long> served = duties.minutesByHousehold(List.of(compoundId), from.minusDays(HISTORY_DAYS).atStartOfDay(zone).toInstant(), start);

@@ -81,9 +81,7 @@ public class RotaRepair {
             if (absent != null && awayOn != null && volunteer.id() == absent) {
                 Set<LocalDate> away = new HashSet<>(volunteer.unavailableDates());
                 away.add(awayOn);
-                person = new RotaVolunteer(volunteer.id(), volunteer.name(), volunteer.compoundId(), volunteer.lon(), volunteer.lat(),
-                        volunteer.household(), volunteer.age(), volunteer.skills(), volunteer.availability(), away,
-                        volunteer.maxHoursPerWeek(), volunteer.helpNeighbours());
+                person = volunteer.withUnavailableDates(away);
             }
             people.put(person.id(), person);
             list.add(person);

@@ -26,19 +26,21 @@ public class VolunteerRepository {
     public record Row(long id, String communityCode, long compoundId, String gridCode, String building, String room, String name,
                       String gender, String mobile, int age, List<Skill> skills, WeekHours availability,
                       List<LocalDate> unavailableDates, int maxHoursPerWeek, boolean helpNeighbours, VolunteerState state,
-                      String declineReason, Long personId, int linkEpoch, Instant createdAt, Instant updatedAt, int version) {
+                      String declineReason, Long personId, int linkEpoch, Instant createdAt, Instant updatedAt, int version,
+                      Long preferredGateId) {
     }
 
     /** What a sign-up writes. */
     public record Fields(String communityCode, long compoundId, String gridCode, String building, String room, String name,
                          String gender, String mobile, int age, List<Skill> skills, WeekHours availability,
-                         List<LocalDate> unavailableDates, int maxHoursPerWeek, boolean helpNeighbours, String consentVersion) {
+                         List<LocalDate> unavailableDates, int maxHoursPerWeek, boolean helpNeighbours, String consentVersion,
+                         Long preferredGateId) {
     }
 
     private static final String COLUMNS = """
             id, community_code, compound_id, grid_code, building, room, name, gender, mobile, age, skills, availability,
             unavailable_dates, max_hours_per_week, help_neighbours, state, decline_reason, person_id, link_epoch,
-            created_at, updated_at, version""";
+            created_at, updated_at, version, preferred_gate_id""";
 
     private final JdbcClient jdbc;
 
@@ -82,8 +84,8 @@ public class VolunteerRepository {
         return jdbc.sql("""
                         INSERT INTO volunteer (community_code, compound_id, grid_code, building, room, name, gender, mobile, age, skills,
                             availability, unavailable_dates, max_hours_per_week, help_neighbours, consent_version, consented_at,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?::date[], ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            preferred_gate_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?::date[], ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(concat(params(fields, now, now), Timestamp.from(now)))
                 .query(Long.class).single();
     }
@@ -94,7 +96,8 @@ public class VolunteerRepository {
         jdbc.sql("""
                         UPDATE volunteer SET community_code = ?, compound_id = ?, grid_code = ?, building = ?, room = ?, name = ?,
                             gender = ?, mobile = ?, age = ?, skills = ?::text[], availability = ?, unavailable_dates = ?::date[],
-                            max_hours_per_week = ?, help_neighbours = ?, consent_version = ?, consented_at = ?, updated_at = ?,
+                            max_hours_per_week = ?, help_neighbours = ?, consent_version = ?, consented_at = ?, preferred_gate_id = ?,
+                            updated_at = ?,
                             state = ?, decline_reason = CASE WHEN ? = 'PENDING' THEN NULL ELSE decline_reason END,
                             version = version + 1
                         WHERE id = ?""")
@@ -118,7 +121,7 @@ public class VolunteerRepository {
                 fields.name(), fields.gender(), fields.mobile(), fields.age(),
                 fields.skills().stream().map(Skill::name).toArray(String[]::new), fields.availability().toString(),
                 fields.unavailableDates().stream().map(Date::valueOf).toArray(Date[]::new), fields.maxHoursPerWeek(),
-                fields.helpNeighbours(), fields.consentVersion(), Timestamp.from(consented), Timestamp.from(now)};
+                fields.helpNeighbours(), fields.consentVersion(), Timestamp.from(consented), fields.preferredGateId(), Timestamp.from(now)};
     }
 
     private static Object[] concat(Object[] first, Object... more) {
@@ -139,6 +142,11 @@ public class VolunteerRepository {
                 Arrays.stream((Date[]) dates.getArray()).map(Date::toLocalDate).toList(), rs.getInt("max_hours_per_week"),
                 rs.getBoolean("help_neighbours"), VolunteerState.valueOf(rs.getString("state")), rs.getString("decline_reason"),
                 personId, rs.getInt("link_epoch"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"), preferredGate(rs));
+    }
+
+    private static Long preferredGate(ResultSet rs) throws SQLException {
+        long gate = rs.getLong("preferred_gate_id");
+        return rs.wasNull() ? null : gate;
     }
 }

@@ -177,6 +177,16 @@ public final class RotaAudit {
         }
         out.add(new Rule(RotaConstraints.SAME_GATE, "rota.rule.same-gate", "soft", switches * RotaConstraints.GATE_CHANGE, lines));
 
+        lines = new ArrayList<>();
+        long elsewhere = 0;
+        for (DutySlot slot : filled) {
+            if (slot.getVolunteer().elsewhereThanPreferred(slot.getPost())) {
+                elsewhere++;
+                lines.add(Text.of("rota.line.preference", slot.getVolunteer().name(), hour(slot.getHour()), slot.getPost().gateName()));
+            }
+        }
+        out.add(new Rule(RotaConstraints.PREFERENCE, "rota.rule.preference", "soft", elsewhere * RotaConstraints.PREFERENCE_WEIGHT, lines));
+
         long hard = out.stream().filter(rule -> rule.level().equals("hard")).mapToLong(Rule::penalty).sum();
         long soft = out.stream().filter(rule -> rule.level().equals("soft")).mapToLong(Rule::penalty).sum();
         List<Person> people = byVolunteer.entrySet().stream()

@@ -33,20 +33,24 @@ public class RotaConstraints implements ConstraintProvider {
     public static final String FAIR_MINUTES = "fair minutes per household";
     public static final String OWN_COMPOUND = "own compound first";
     public static final String SAME_GATE = "consecutive hours at one gate";
+    public static final String PREFERENCE = "preferred gate";
     /**
      * The soft weights, in the order the rules matter: a minute of unfairness weighs ten, a neighbour's hour 60 plus 60
-     * per {@link RotaRules#neighbourMetres} of distance, a change of gate mid-duty five.
+     * per {@link RotaRules#neighbourMetres} of distance, an hour away from one's preferred gate twenty, a change of gate
+     * mid-duty five.
      */
     static final int FAIRNESS_WEIGHT = 10;
     static final int GATE_CHANGE = 5;
+    /** An hour at another gate of their compound than the one a volunteer would rather stand at. */
+    static final int PREFERENCE_WEIGHT = 20;
     public static final java.util.List<String> ALL = java.util.List.of(AVAILABILITY, ONE_PLACE, HOURS_PER_DAY, HOURS_PER_WEEK, REST,
-            SUITABILITY, GAP, FAIR_MINUTES, OWN_COMPOUND, SAME_GATE);
+            SUITABILITY, GAP, FAIR_MINUTES, OWN_COMPOUND, SAME_GATE, PREFERENCE);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {availability(factory), onePlace(factory), hoursPerDay(factory), hoursPerWeek(factory), rest(factory),
                 suitability(factory), gap(factory), fairMinutes(factory), ownCompound(factory),
-                sameGate(factory)};
+                sameGate(factory), preference(factory)};
     }
 
     Constraint availability(ConstraintFactory factory) {
@@ -152,5 +156,13 @@ public class RotaConstraints implements ConstraintProvider {
                 .filter((earlier, later) -> earlier.getPost() != later.getPost())
                 .penalize(HardMediumSoftScore.ofSoft(GATE_CHANGE))
                 .asConstraint(SAME_GATE);
+    }
+
+    /** Preferences: a volunteer who named a gate of their compound stands there when the rota can keep them there. */
+    Constraint preference(ConstraintFactory factory) {
+        return factory.forEach(DutySlot.class)
+                .filter(slot -> slot.getVolunteer().elsewhereThanPreferred(slot.getPost()))
+                .penalize(HardMediumSoftScore.ofSoft(PREFERENCE_WEIGHT))
+                .asConstraint(PREFERENCE);
     }
 }

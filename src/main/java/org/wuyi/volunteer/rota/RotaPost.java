@@ -9,7 +9,13 @@ import org.wuyi.volunteer.Skill;
  * older volunteers, whatever the post.
  */
 public record RotaPost(long id, long compoundId, boolean compoundManaged, double lon, double lat, String gateName,
-                       boolean suitsOlder, Skill requiredSkill) {
+                       boolean suitsOlder, Skill requiredSkill, long gateId) {
+
+    /** A post whose gate nobody names as preferred (tests, benchmarks). */
+    public RotaPost(long id, long compoundId, boolean compoundManaged, double lon, double lat, String gateName, boolean suitsOlder,
+                    Skill requiredSkill) {
+        this(id, compoundId, compoundManaged, lon, lat, gateName, suitsOlder, requiredSkill, -id);
+    }
 
     public static boolean night(int hour) {
         return hour >= 22 || hour < 6;

@@ -13,13 +13,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.volunteer.DutyService;
 import org.wuyi.volunteer.GateSheets;
 import org.wuyi.volunteer.RotaJobView;
 import org.wuyi.volunteer.RotaJobs;
 import org.wuyi.volunteer.RotaPublishing;
 
-/** The published rota's pages: publishing a job, a day's gate sheet (printable), check-in and no-show at the gate. */
+/**
+ * The published rota's pages: publishing a job, a day's gate sheet (printable), check-in and no-show at the gate (a move
+ * refused comes back to the sheet with the reason, not an error page).
+ */
 @Controller
 class GatePageController {
 
@@ -60,14 +64,22 @@ class GatePageController {
 
     @PostMapping("/compounds/{id}/duties/{seat}/check-in")
     String checkIn(@PathVariable long id, @PathVariable long seat, @RequestParam String date, RedirectAttributes redirect) {
-        duties.checkIn(seat);
-        redirect.addFlashAttribute("checkedIn", true);
+        try {
+            duties.checkIn(seat);
+            redirect.addFlashAttribute("checkedIn", true);
+        } catch (TranslatedProblem refused) {
+            redirect.addFlashAttribute("problem", refused.getDetailMessageCode());
+        }
         return "redirect:/compounds/" + id + "/duties?date=" + LocalDate.parse(date);
     }
 
     @PostMapping("/compounds/{id}/duties/{seat}/no-show")
     String noShow(@PathVariable long id, @PathVariable long seat, @RequestParam String date, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("repaired", duties.noShow(seat));
+        try {
+            redirect.addFlashAttribute("repaired", duties.noShow(seat));
+        } catch (TranslatedProblem refused) {
+            redirect.addFlashAttribute("problem", refused.getDetailMessageCode());
+        }
         return "redirect:/compounds/" + id + "/duties?date=" + LocalDate.parse(date);
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.volunteer.DutyBlock;
 import org.wuyi.volunteer.DutyCalendar;
 import org.wuyi.volunteer.DutyService;
@@ -45,10 +47,16 @@ class MyDutiesController {
         this.zone = zone;
     }
 
+    /** Checks in; a check-in outside its time comes back to the page with the reason beside the duty (422 would strand a phone). */
     @PostMapping("/v/{token}/duties/{id}/check-in")
-    String checkIn(@PathVariable String token, @PathVariable long id) {
-        if (!duties.checkInByLink(token, id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    String checkIn(@PathVariable String token, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            if (!duties.checkInByLink(token, id)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+        } catch (TranslatedProblem refused) {
+            redirect.addFlashAttribute("checkInProblem", refused.getDetailMessageCode());
+            redirect.addFlashAttribute("checkInDuty", id);
         }
         return "redirect:/v/" + token + "#duty-" + id;
     }

@@ -162,7 +162,16 @@ class SignupPageController {
                 fields.getFirst("name"), fields.getFirst("gender"), fields.getFirst("mobile"),
                 integer(fields.getFirst("age")), fields.getOrDefault("skills", List.of()), null, slots, dates,
                 integer(fields.getFirst("maxHoursPerWeek")), "on".equals(fields.getFirst("helpNeighbours")),
-                "on".equals(fields.getFirst("consent")), fields.getFirst("code"));
+                "on".equals(fields.getFirst("consent")), fields.getFirst("code"), gate(fields.getFirst("preferredGateId")));
+    }
+
+    /** The preferred gate chosen, none when left empty; anything else than a number is a gate that does not exist. */
+    private static Long gate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Long gate = number(text);
+        return gate == null ? -1L : gate;
     }
 
     private static Long number(String text) {

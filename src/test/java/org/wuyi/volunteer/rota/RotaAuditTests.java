@@ -27,20 +27,35 @@ class RotaAuditTests {
         });
     }
 
+    /** Every third volunteer would rather stand at one gate of their compound (the preference rule then counts too). */
+    private static Rota withPreferences(Rota rota) {
+        java.util.List<RotaVolunteer> volunteers = new java.util.ArrayList<>();
+        for (int i = 0; i < rota.getVolunteers().size(); i++) {
+            RotaVolunteer v = rota.getVolunteers().get(i);
+            java.util.List<RotaPost> own = rota.getPosts().stream().filter(post -> post.compoundId() == v.compoundId()).toList();
+            volunteers.add(i % 3 != 0 || own.isEmpty() ? v : new RotaVolunteer(v.id(), v.name(), v.compoundId(), v.lon(), v.lat(),
+                    v.household(), v.age(), v.skills(), v.availability(), v.unavailableDates(), v.maxHoursPerWeek(), v.helpNeighbours(),
+                    own.get(i % own.size()).gateId()));
+        }
+        return new Rota(rota.getRules(), volunteers, rota.getHouseholds(), rota.getPosts(), rota.getSlots());
+    }
+
     @Test
     void aRandomRotaBreaksManyRulesAndTheAccountCountsEachAsTheSolverDoes() {
-        Rota rota = RotaScenario.compound(3, 80, 50);
+        Rota rota = withPreferences(RotaScenario.compound(3, 80, 50));
         Random random = new Random(5);
         rota.getSlots().forEach(slot -> slot.setVolunteer(random.nextInt(10) == 0 ? null
                 : rota.getVolunteers().get(random.nextInt(rota.getVolunteers().size()))));
         assertThat(RotaSolving.score(rota).hardScore()).isNegative();
+        assertThat(RotaAudit.account(rota).rules().stream().filter(rule -> rule.id().equals(RotaConstraints.PREFERENCE))
+                .findFirst().orElseThrow().penalty()).as("some hours away from a preferred gate").isPositive();
         agrees(rota);
     }
 
     @Test
     void aGreedyRotaAndASolvedRotaAreAccountedForExactly() {
         agrees(GreedyRota.fill(RotaScenario.compound(4, 120, 80)));
-        Rota solved = RotaSolving.factory(Duration.ofSeconds(5), null).buildSolver().solve(RotaScenario.compound(4, 120, 80));
+        Rota solved = RotaSolving.factory(Duration.ofSeconds(5), null).buildSolver().solve(withPreferences(RotaScenario.compound(4, 120, 80)));
         agrees(solved);
         assertThat(solved.getScore().hardScore()).as("no hard rule broken").isZero();
         RotaAudit.Account account = RotaAudit.account(solved);

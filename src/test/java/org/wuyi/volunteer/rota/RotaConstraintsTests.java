@@ -148,4 +148,19 @@ class RotaConstraintsTests {
         assertThat(only(RotaConstraints.SAME_GATE, rota(List.of(one), List.of(slot(1, MAIN_GATE, 8, one), slot(2, MAIN_GATE, 9, one)))))
                 .isEqualTo(HardMediumSoftScore.ZERO);
     }
+
+    @Test
+    void anHourAwayFromOnesPreferredGateCosts() {
+        RotaVolunteer base = volunteer(1, 40);
+        RotaVolunteer prefersMain = new RotaVolunteer(1, base.name(), base.compoundId(), base.lon(), base.lat(), base.household(), 40,
+                base.skills(), base.availability(), base.unavailableDates(), 40, true, MAIN_GATE.gateId());
+        assertThat(only(RotaConstraints.PREFERENCE, rota(List.of(prefersMain), List.of(slot(1, BUSY_GATE, 8, prefersMain),
+                slot(2, BUSY_GATE, 9, prefersMain))))).as("two hours at the other gate").isEqualTo(HardMediumSoftScore.ofSoft(-40));
+        assertThat(only(RotaConstraints.PREFERENCE, rota(List.of(prefersMain), List.of(slot(1, MAIN_GATE, 8, prefersMain)))))
+                .isEqualTo(HardMediumSoftScore.ZERO);
+        assertThat(only(RotaConstraints.PREFERENCE, rota(List.of(prefersMain), List.of(slot(1, OLD_COMPOUND_GATE, 8, prefersMain)))))
+                .as("a neighbour's gate is the neighbour rule's cost, not this one's").isEqualTo(HardMediumSoftScore.ZERO);
+        assertThat(only(RotaConstraints.PREFERENCE, rota(List.of(base), List.of(slot(1, BUSY_GATE, 8, base)))))
+                .as("no preference named").isEqualTo(HardMediumSoftScore.ZERO);
+    }
 }
