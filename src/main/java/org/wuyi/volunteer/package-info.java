@@ -5,7 +5,7 @@
  * volunteer's own hours, check-in, and the repair of no-shows and withdrawals; the figures.
  */
 @ApplicationModule(displayName = "volunteer", allowedDependencies = { "shared", "identity", "region", "grid", "staff",
-        "notification", "platform :: web", "platform :: spreadsheet" })
+        "notification", "platform :: web", "platform :: spreadsheet", "platform :: jdbc" })
 package org.wuyi.volunteer;
 
 import org.springframework.modulith.ApplicationModule;

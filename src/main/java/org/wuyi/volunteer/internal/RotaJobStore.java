@@ -1,5 +1,8 @@
 package org.wuyi.volunteer.internal;
 
+import static org.wuyi.platform.jdbc.Columns.doubleOrNull;
+import static org.wuyi.platform.jdbc.Columns.longOrNull;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,16 +116,6 @@ public class RotaJobStore {
                 longOrNull(rs, "soft_score"), doubleOrNull(rs, "fairness"), rs.getString("account"), rs.getString("error"),
                 instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("published_at")));
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
     }
 
     private static Instant instant(Timestamp at) {

@@ -1,0 +1,181 @@
+package org.wuyi.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wuyi.grid.CompoundView;
+import org.wuyi.grid.GridDirectory;
+import org.wuyi.grid.GridLocation;
+import org.wuyi.grid.GridService;
+import org.wuyi.identity.AuditLog;
+import org.wuyi.identity.RegionScope;
+import org.wuyi.platform.web.TranslatedProblem;
+import org.wuyi.request.internal.CategoryStore;
+import org.wuyi.request.internal.Dispatch;
+import org.wuyi.request.internal.RequestStore;
+import org.wuyi.request.internal.Routing;
+import org.wuyi.shared.CellText;
+import org.wuyi.shared.MobileNumber;
+import org.wuyi.shared.RegionCode;
+
+/**
+ * Taking a request in: checked field by field (refused with each problem in words, nothing saved), placed in its grid
+ * (a compound's building and room, or a point), routed to the people of its category's role there, dispatched with
+ * their accept links, its clock started at the moment it was made. The same {@code Idempotency-Key} twice is one
+ * request (the second answer names the first). The caller's region must hold the place.
+ */
+@Service
+public class RequestIntake {
+
+    private static final Pattern ROOM = Pattern.compile("[0-9A-Za-z-]{1,10}");
+
+    /** What taking a request did: the request, and whether it is new (false: the key was seen before). */
+    public record Taken(RequestView request, boolean created) {
+    }
+
+    private final CategoryStore categories;
+    private final RequestStore requests;
+    private final Routing routing;
+    private final Dispatch dispatch;
+    private final GridDirectory grids;
+    private final GridService gridService;
+    private final RegionScope scope;
+    private final AuditLog audit;
+    private final RequestViews views;
+    private final Clock clock;
+
+    RequestIntake(CategoryStore categories, RequestStore requests, Routing routing, Dispatch dispatch, GridDirectory grids,
+                  GridService gridService, RegionScope scope, AuditLog audit, RequestViews views, Clock clock) {
+        this.categories = categories;
+        this.requests = requests;
+        this.routing = routing;
+        this.dispatch = dispatch;
+        this.grids = grids;
+        this.gridService = gridService;
+        this.scope = scope;
+        this.audit = audit;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** The categories in use, in the district's order. */
+    public List<Category> categories() {
+        return categories.active();
+    }
+
+    /** A request entered by a signed-in user (staff taking a call, or an integration with a token). */
+    @Transactional
+    public Taken submit(NewRequest form, String idempotencyKey, String source) {
+        if (idempotencyKey != null && idempotencyKey.strip().length() > 250) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "request.error.idempotency-key");
+        }
+        // a client's key is its own: the same key from another account is another request
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : scope.currentUser().map(user -> user.username()).orElse("anonymous") + ":" + idempotencyKey.strip();
+        if (key != null) {
+            Optional<Long> seen = requests.byIdempotencyKey(key);
+            if (seen.isPresent()) {
+                return new Taken(views.view(seen.get()), false);
+            }
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        Category category = form.category() == null ? null : categories.find(form.category().strip()).orElse(null);
+        if (category == null) {
+            problems.put("category", "request.error.category");
+        }
+        Place place = place(form, problems);
+        String name = form.name() == null ? "" : form.name().strip();
+        if (CellText.check(name, 50, true).isPresent()) {
+            problems.put("name", "request.error.name");
+        }
+        Optional<MobileNumber> mobile = MobileNumber.parse(form.mobile());
+        if (mobile.isEmpty()) {
+            problems.put("mobile", "request.error.mobile");
+        }
+        String description = form.description() == null ? "" : form.description().strip();
+        if (description.isEmpty() || description.length() > 1000 || CellText.startsLikeFormula(description)) {
+            problems.put("description", "request.error.description");
+        }
+        if (!problems.isEmpty()) {
+            throw new RequestRefused(problems);
+        }
+        scope.check(place.gridCode());
+        boolean urgent = Boolean.TRUE.equals(form.urgent());
+        Instant now = clock.instant();
+        Category.Targets targets = category.targets(urgent);
+        Routing.Route route = routing.route(place.gridCode(), category);
+        Optional<Long> id = requests.insert(new RequestStore.New(key, source, place.gridCode().substring(0, 12), place.gridCode(),
+                category.code(), urgent, route.role().name(), route.toLeader(), place.compoundId(), place.building(), place.room(),
+                place.lon(), place.lat(), name, mobile.get().value(), description, now, now.plus(targets.accept()),
+                targets.arrive() == null ? null : now.plus(targets.arrive()), now.plus(targets.resolve())));
+        if (id.isEmpty()) {
+            // the same key, sent twice at the same moment: the other transaction made it
+            return new Taken(views.view(requests.byIdempotencyKey(key).orElseThrow()), false);
+        }
+        String actor = scope.currentUser().map(user -> user.username()).orElse(source);
+        RequestStore.Row row = requests.find(id.get()).orElseThrow();
+        requests.event(row.id(), now, "SUBMITTED", actor, null, null);
+        dispatch.send(row, category, place.label(), route.people(), route.toLeader());
+        requests.dispatched(row.id(), route.people().stream().map(person -> person.id()).toList(), route.role().name());
+        requests.event(row.id(), now, route.toLeader() ? "DISPATCHED_TO_LEADER" : "DISPATCHED", actor, null,
+                route.people().size() + " " + route.role());
+        audit.record("request.submitted", row.communityCode(), "request=%d grid=%s category=%s urgent=%s role=%s toLeader=%s people=%d"
+                .formatted(row.id(), row.gridCode(), category.code(), urgent, route.role(), route.toLeader(), route.people().size()));
+        return new Taken(views.view(row.id()), true);
+    }
+
+    /** Where a request is: its grid, and the compound's building and room or the point. */
+    private record Place(String gridCode, Long compoundId, String building, String room, Double lon, Double lat, String label) {
+    }
+
+    private Place place(NewRequest form, Map<String, String> problems) {
+        if (form.compound() != null && !form.compound().isBlank()) {
+            Optional<RegionCode> community = RegionCode.parse(form.community() == null ? "" : form.community().strip())
+                    .filter(code -> code.value().length() == 12 && scope.covers(code.value()));
+            if (community.isEmpty()) {
+                problems.put("community", "request.error.community");
+                return null;
+            }
+            String wanted = form.compound().strip();
+            List<CompoundView> matches = grids.compounds(community.get()).stream()
+                    .filter(compound -> String.valueOf(compound.id()).equals(wanted) || compound.name().equals(wanted)).toList();
+            if (matches.isEmpty()) {
+                problems.put("compound", "request.error.compound");
+                return null;
+            }
+            if (matches.size() > 1) {
+                problems.put("compound", "request.error.compound-ambiguous");
+                return null;
+            }
+            CompoundView compound = matches.getFirst();
+            String building = form.building() == null ? "" : form.building().strip();
+            if (!compound.buildings().contains(building)) {
+                problems.put("building", "request.error.building");
+            }
+            String room = form.room() == null ? "" : form.room().strip();
+            if (!ROOM.matcher(room).matches()) {
+                problems.put("room", "request.error.room");
+            }
+            return new Place(compound.gridCode(), compound.id(), building, room, null, null, compound.name() + " " + building + " " + room);
+        }
+        if (form.lon() == null || form.lat() == null) {
+            problems.put("place", "request.error.place");
+            return null;
+        }
+        Optional<GridLocation> grid = gridService.locate(form.lon(), form.lat());
+        if (grid.isEmpty()) {
+            problems.put("place", "request.error.outside");
+            return null;
+        }
+        return new Place(grid.get().code(), null, null, null, form.lon(), form.lat(),
+                grid.get().name() + " (%.5f, %.5f)".formatted(form.lon(), form.lat()));
+    }
+}

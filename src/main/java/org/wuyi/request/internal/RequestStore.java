@@ -1,0 +1,111 @@
+package org.wuyi.request.internal;
+
+import static org.wuyi.platform.jdbc.Columns.doubleOrNull;
+import static org.wuyi.platform.jdbc.Columns.instantOrNull;
+import static org.wuyi.platform.jdbc.Columns.longOrNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wuyi.request.RequestState;
+
+/** The {@code help_request}, {@code request_recipient} and {@code request_event} tables. */
+@Repository
+public class RequestStore {
+
+    /** A stored request. */
+    public record Row(long id, String source, String communityCode, String gridCode, String category, boolean urgent, String role,
+                      boolean routedToLeader, Long compoundId, String building, String room, Double lon, Double lat, String name,
+                      String mobile, String description, RequestState state, Long ownerPersonId, Instant createdAt, Instant acceptDue,
+                      Instant arriveDue, Instant resolveDue, Instant acceptedAt, Instant arrivedAt, Instant resolvedAt,
+                      Instant closedAt, int version) {
+    }
+
+    /** What a new request writes. */
+    public record New(String idempotencyKey, String source, String communityCode, String gridCode, String category, boolean urgent,
+                      String role, boolean routedToLeader, Long compoundId, String building, String room, Double lon, Double lat,
+                      String name, String mobile, String description, Instant createdAt, Instant acceptDue, Instant arriveDue,
+                      Instant resolveDue) {
+    }
+
+    private static final String COLUMNS = """
+            id, source, community_code, grid_code, category, urgent, role, routed_to_leader, compound_id, building, room, lon, lat,
+            name, mobile, description, state, owner_person_id, created_at, accept_due, arrive_due, resolve_due, accepted_at,
+            arrived_at, resolved_at, closed_at, version""";
+
+    private final JdbcClient jdbc;
+
+    RequestStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a request unless its idempotency key is known; the id of the new request, or empty for a repeat. */
+    public Optional<Long> insert(New request) {
+        return jdbc.sql("""
+                        INSERT INTO help_request (idempotency_key, source, community_code, grid_code, category, urgent, role, routed_to_leader,
+                            compound_id, building, room, lon, lat, name, mobile, description, state, created_at, accept_due, arrive_due,
+                            resolve_due)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?)
+                        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id""")
+                .params(request.idempotencyKey(), request.source(), request.communityCode(), request.gridCode(), request.category(),
+                        request.urgent(), request.role(), request.routedToLeader(), request.compoundId(), request.building(), request.room(),
+                        request.lon(), request.lat(), request.name(), request.mobile(), request.description(),
+                        Timestamp.from(request.createdAt()), Timestamp.from(request.acceptDue()), timestamp(request.arriveDue()),
+                        Timestamp.from(request.resolveDue()))
+                .query(Long.class).optional();
+    }
+
+    public Optional<Long> byIdempotencyKey(String key) {
+        return jdbc.sql("SELECT id FROM help_request WHERE idempotency_key = ?").param(key).query(Long.class).optional();
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM help_request WHERE id = ?").param(id).query(RequestStore::row).optional();
+    }
+
+    /** Records whom the request was sent to and marks it dispatched. */
+    public void dispatched(long id, List<Long> people, String role) {
+        for (long person : people) {
+            jdbc.sql("INSERT INTO request_recipient (request_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(id, person, role).update();
+        }
+        jdbc.sql("UPDATE help_request SET state = 'DISPATCHED', version = version + 1 WHERE id = ? AND state = 'SUBMITTED'").param(id).update();
+    }
+
+    public List<Long> recipients(long id) {
+        return jdbc.sql("SELECT person_id FROM request_recipient WHERE request_id = ? ORDER BY person_id").param(id).query(Long.class).list();
+    }
+
+    /** The first to accept owns it: true when this person now does (the request was not yet accepted by anyone). */
+    public boolean accept(long id, long person, Instant at) {
+        return jdbc.sql("""
+                        UPDATE help_request SET state = 'ACCEPTED', owner_person_id = ?, accepted_at = ?, version = version + 1
+                        WHERE id = ? AND state IN ('SUBMITTED', 'DISPATCHED')""")
+                .params(person, Timestamp.from(at), id).update() == 1;
+    }
+
+    public void event(long id, Instant at, String kind, String actor, Long person, String note) {
+        jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, Timestamp.from(at), kind, actor, person, note).update();
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("source"), rs.getString("community_code"), rs.getString("grid_code"),
+                rs.getString("category"), rs.getBoolean("urgent"), rs.getString("role"), rs.getBoolean("routed_to_leader"),
+                longOrNull(rs, "compound_id"), rs.getString("building"), rs.getString("room"), doubleOrNull(rs, "lon"), doubleOrNull(rs, "lat"),
+                rs.getString("name"), rs.getString("mobile"), rs.getString("description"), RequestState.valueOf(rs.getString("state")),
+                longOrNull(rs, "owner_person_id"), instantOrNull(rs, "created_at"), instantOrNull(rs, "accept_due"), instantOrNull(rs, "arrive_due"),
+                instantOrNull(rs, "resolve_due"), instantOrNull(rs, "accepted_at"), instantOrNull(rs, "arrived_at"), instantOrNull(rs, "resolved_at"),
+                instantOrNull(rs, "closed_at"), rs.getInt("version"));
+    }
+}
