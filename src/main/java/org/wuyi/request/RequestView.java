@@ -10,5 +10,6 @@ public record RequestView(long id, String category, boolean urgent, String commu
                           boolean routedToLeader, Long compoundId, String building, String room, Double lon, Double lat, String name,
                           String mobile, String description, RequestState state, Long ownerPersonId, String ownerName,
                           String ownerMobile, Instant createdAt, Instant acceptDue, Instant arriveDue, Instant resolveDue,
-                          Instant acceptedAt, Instant arrivedAt, Instant resolvedAt, Instant closedAt, int recipients) {
+                          Instant acceptedAt, Instant arrivedAt, Instant resolvedAt, Instant closedAt, int recipients,
+                          String callback, int reopened, int passBacks, int escalations) {
 }

@@ -45,6 +45,7 @@ public class RequestViews {
                 row.description(), row.state(), row.ownerPersonId(), owner.map(PersonCard::name).orElse(null),
                 owner.map(card -> MobileNumber.parse(card.mobile()).map(MobileNumber::masked).orElse(null)).orElse(null),
                 row.createdAt(), row.acceptDue(), row.arriveDue(), row.resolveDue(), row.acceptedAt(), row.arrivedAt(), row.resolvedAt(),
-                row.closedAt(), requests.recipients(row.id()).size());
+                row.closedAt(), requests.recipients(row.id()).size(), row.callback(), row.reopened(), row.passBacks(),
+                requests.escalations(row.id()));
     }
 }

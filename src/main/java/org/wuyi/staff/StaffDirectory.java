@@ -52,6 +52,11 @@ public class StaffDirectory {
         return staff.emails(people);
     }
 
+    /** The party secretary of a street's or a community's committee (街道党工委 / 社区党委). */
+    public Optional<PersonCard> committeeSecretary(RegionCode region) {
+        return communitySecretary(region);
+    }
+
     /** A community's party secretary. */
     public Optional<PersonCard> communitySecretary(RegionCode community) {
         return leadership.stream().map(source -> source.communitySecretary(community)).flatMap(Optional::stream).findFirst()

@@ -43,6 +43,11 @@ public class Dispatch {
     }
 
     public void send(RequestStore.Row request, Category category, String place, List<PersonCard> people, boolean toLeader) {
+        send(request, category, place, people, toLeader, 0);
+    }
+
+    /** The same, again after the {@code round}-th pass-back (to those who did not pass it back). */
+    public void send(RequestStore.Row request, Category category, String place, List<PersonCard> people, boolean toLeader, int round) {
         String due = DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(request.acceptDue());
         String subject = zh(request.urgent() ? "request.message.subject-urgent" : "request.message.subject", category.nameZh());
         List<OutgoingMessage> outgoing = new ArrayList<>();
@@ -52,12 +57,30 @@ public class Dispatch {
                     MobileNumber.of(request.mobile()).masked(), place, request.description(), due, link);
             for (Channel channel : outbox.channels()) {
                 if (channel == Channel.IN_APP || channel == Channel.WEBHOOK) {
-                    outgoing.add(new OutgoingMessage("request:%d:person:%d:%s".formatted(request.id(), person.id(), channel), channel,
+                    outgoing.add(new OutgoingMessage("request:%d:person:%d:%s%s".formatted(request.id(), person.id(), channel,
+                            round == 0 ? "" : ":round:" + round), channel,
                             person.id(), person.mobile(), TOPIC, "request:" + request.id(), subject, body, link));
                 }
             }
         }
         outbox.enqueue(outgoing);
+    }
+
+    /** Tells one person something about a request (escalation, reopening), once per {@code key}. */
+    public void tell(String key, RequestStore.Row request, PersonCard person, String subject, String body, String link) {
+        List<OutgoingMessage> outgoing = new ArrayList<>();
+        for (Channel channel : outbox.channels()) {
+            if (channel == Channel.IN_APP || channel == Channel.WEBHOOK) {
+                outgoing.add(new OutgoingMessage("request:%d:%s:person:%d:%s".formatted(request.id(), key, person.id(), channel), channel,
+                        person.id(), person.mobile(), TOPIC, "request:" + request.id(), subject, body, link));
+            }
+        }
+        outbox.enqueue(outgoing);
+    }
+
+    /** A message text in Chinese (what people are sent is in Chinese, whoever triggers it). */
+    public String text(String key, Object... args) {
+        return zh(key, args);
     }
 
     private String zh(String key, Object... args) {

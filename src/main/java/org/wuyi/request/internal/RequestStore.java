@@ -24,7 +24,7 @@ public class RequestStore {
                       boolean routedToLeader, Long compoundId, String building, String room, Double lon, Double lat, String name,
                       String mobile, String description, RequestState state, Long ownerPersonId, Instant createdAt, Instant acceptDue,
                       Instant arriveDue, Instant resolveDue, Instant acceptedAt, Instant arrivedAt, Instant resolvedAt,
-                      Instant closedAt, int version) {
+                      Instant closedAt, int version, String callback, int reopened, int passBacks) {
     }
 
     /** What a new request writes. */
@@ -37,7 +37,7 @@ public class RequestStore {
     private static final String COLUMNS = """
             id, source, community_code, grid_code, category, urgent, role, routed_to_leader, compound_id, building, room, lon, lat,
             name, mobile, description, state, owner_person_id, created_at, accept_due, arrive_due, resolve_due, accepted_at,
-            arrived_at, resolved_at, closed_at, version""";
+            arrived_at, resolved_at, closed_at, version, callback, reopened, pass_backs""";
 
     private final JdbcClient jdbc;
 
@@ -90,6 +90,92 @@ public class RequestStore {
                 .params(person, Timestamp.from(at), id).update() == 1;
     }
 
+    /** The owner is on site; false unless they own it and it is accepted. */
+    public boolean arrive(long id, long person, Instant at) {
+        return jdbc.sql("UPDATE help_request SET state = 'ON_SITE', arrived_at = ?, version = version + 1 WHERE id = ? AND owner_person_id = ? AND state = 'ACCEPTED'")
+                .params(Timestamp.from(at), id, person).update() == 1;
+    }
+
+    /** The owner resolved it; false unless they own it and it is accepted or on site. */
+    public boolean resolve(long id, long person, Instant at) {
+        return jdbc.sql("""
+                        UPDATE help_request SET state = 'RESOLVED', resolved_at = ?, version = version + 1
+                        WHERE id = ? AND owner_person_id = ? AND state IN ('ACCEPTED', 'ON_SITE')""")
+                .params(Timestamp.from(at), id, person).update() == 1;
+    }
+
+    /** The owner passes it back (退单): nobody owns it and it waits to be accepted again; its deadlines stay as they were. */
+    public boolean passBack(long id, long person) {
+        return jdbc.sql("""
+                        UPDATE help_request SET state = 'DISPATCHED', owner_person_id = NULL, accepted_at = NULL, arrived_at = NULL,
+                            pass_backs = pass_backs + 1, version = version + 1
+                        WHERE id = ? AND owner_person_id = ? AND state IN ('ACCEPTED', 'ON_SITE')""")
+                .params(id, person).update() == 1;
+    }
+
+    /** The callback to the resident after resolution: satisfied or unreachable closes it; unsatisfied reopens it with its owner. */
+    public boolean callback(long id, String outcome, Instant at) {
+        if (outcome.equals("UNSATISFIED")) {
+            return jdbc.sql("""
+                            UPDATE help_request SET callback = 'UNSATISFIED', state = 'ACCEPTED', resolved_at = NULL, arrived_at = NULL,
+                                reopened = reopened + 1, version = version + 1
+                            WHERE id = ? AND state = 'RESOLVED'""").param(id).update() == 1;
+        }
+        return jdbc.sql("UPDATE help_request SET callback = ?, state = 'CLOSED', closed_at = ?, version = version + 1 WHERE id = ? AND state = 'RESOLVED'")
+                .params(outcome, Timestamp.from(at), id).update() == 1;
+    }
+
+    /** Reopens a resolved or closed request: back to its owner, or to be accepted again when it has none. */
+    public boolean reopen(long id) {
+        return jdbc.sql("""
+                        UPDATE help_request SET state = CASE WHEN owner_person_id IS NULL THEN 'DISPATCHED' ELSE 'ACCEPTED' END,
+                            resolved_at = NULL, closed_at = NULL, arrived_at = NULL, callback = NULL, reopened = reopened + 1,
+                            version = version + 1
+                        WHERE id = ? AND state IN ('RESOLVED', 'CLOSED')""")
+                .param(id).update() == 1;
+    }
+
+    /** A target a request has missed and not yet escalated for. */
+    public record Missed(long requestId, String target) {
+    }
+
+    /** The targets missed by {@code now} and not yet escalated, oldest first, at most {@code limit}. */
+    public List<Missed> missed(Instant now, int limit) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.sql("""
+                        SELECT id, target FROM (
+                            SELECT id, 'ACCEPT' AS target, accept_due AS due FROM help_request
+                            WHERE state IN ('SUBMITTED', 'DISPATCHED') AND accept_due < ?
+                            UNION ALL
+                            SELECT id, 'ARRIVE', arrive_due FROM help_request
+                            WHERE arrive_due IS NOT NULL AND arrived_at IS NULL AND state IN ('SUBMITTED', 'DISPATCHED', 'ACCEPTED') AND arrive_due < ?
+                            UNION ALL
+                            SELECT id, 'RESOLVE', resolve_due FROM help_request
+                            WHERE state NOT IN ('RESOLVED', 'CLOSED') AND resolve_due < ?) m
+                        WHERE NOT EXISTS (SELECT 1 FROM request_escalation e WHERE e.request_id = m.id AND e.target = m.target)
+                        ORDER BY due, id LIMIT ?""")
+                .params(at, at, at, limit).query((rs, n) -> new Missed(rs.getLong("id"), rs.getString("target"))).list();
+    }
+
+    /** Records an escalation once; false when that target was escalated already (another node, a second tick). */
+    public boolean escalated(long id, String target, int level, Instant at, Long told) {
+        return jdbc.sql("""
+                        INSERT INTO request_escalation (request_id, target, level, at, told_person_id) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""").params(id, target, level, Timestamp.from(at), told).update() == 1;
+    }
+
+    public int escalations(long id) {
+        return jdbc.sql("SELECT count(*) FROM request_escalation WHERE request_id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** Open requests below a region (not closed), the most pressing first: urgent, then the nearest deadline. */
+    public List<Row> open(org.wuyi.shared.RegionCode region, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM help_request WHERE community_code >= ? AND community_code < ? AND state <> 'CLOSED'
+                        ORDER BY urgent DESC, CASE WHEN state IN ('SUBMITTED', 'DISPATCHED') THEN accept_due ELSE resolve_due END, id LIMIT ?""")
+                .params(region.value(), region.upperBound(), limit).query(RequestStore::row).list();
+    }
+
     public void event(long id, Instant at, String kind, String actor, Long person, String note) {
         jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(at), kind, actor, person, note).update();
@@ -106,6 +192,6 @@ public class RequestStore {
                 rs.getString("name"), rs.getString("mobile"), rs.getString("description"), RequestState.valueOf(rs.getString("state")),
                 longOrNull(rs, "owner_person_id"), instantOrNull(rs, "created_at"), instantOrNull(rs, "accept_due"), instantOrNull(rs, "arrive_due"),
                 instantOrNull(rs, "resolve_due"), instantOrNull(rs, "accepted_at"), instantOrNull(rs, "arrived_at"), instantOrNull(rs, "resolved_at"),
-                instantOrNull(rs, "closed_at"), rs.getInt("version"));
+                instantOrNull(rs, "closed_at"), rs.getInt("version"), rs.getString("callback"), rs.getInt("reopened"), rs.getInt("pass_backs"));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.wuyi.request.Category;
 import org.wuyi.request.NewRequest;
+import org.wuyi.request.RequestActions;
 import org.wuyi.request.RequestIntake;
 import org.wuyi.request.RequestRefused;
 import org.wuyi.request.RequestView;
@@ -30,9 +31,11 @@ class RequestApiController {
 
     private final RequestIntake intake;
     private final RequestViews views;
+    private final RequestActions actions;
     private final MessageSource messages;
 
-    RequestApiController(RequestIntake intake, RequestViews views, MessageSource messages) {
+    RequestApiController(RequestIntake intake, RequestViews views, RequestActions actions, MessageSource messages) {
+        this.actions = actions;
         this.intake = intake;
         this.views = views;
         this.messages = messages;
@@ -57,6 +60,22 @@ class RequestApiController {
     @Operation(summary = "A request inside the caller's region: routing, state, owner (masked mobile), deadlines and when each step happened")
     RequestView get(@PathVariable long id) {
         return views.get(id);
+    }
+
+    /** A step's body: who takes it (accept, arrive, resolve, pass-back), why (pass-back), the callback's outcome. */
+    record Step(Long personId, String reason, String outcome) {
+    }
+
+    @PostMapping("/api/v1/requests/{id}/{step:accept|arrive|resolve|pass-back|callback|reopen}")
+    @Operation(summary = "A step: accept (a person of the grid), arrive / resolve / pass-back (its owner; pass-back with a reason, the clock keeps running), callback (SATISFIED, UNSATISFIED reopens, UNREACHABLE) and reopen (grid leader and above); 409 when the step does not fit")
+    RequestView step(@PathVariable long id, @PathVariable String step, @RequestBody(required = false) Step body) {
+        Step given = body == null ? new Step(null, null, null) : body;
+        return switch (step) {
+            case "accept" -> actions.accept(id, given.personId());
+            case "callback" -> actions.callback(id, given.outcome());
+            case "reopen" -> actions.reopen(id);
+            default -> actions.byOwner(id, given.personId(), step, given.reason());
+        };
     }
 
     @ExceptionHandler(RequestRefused.class)

@@ -14,8 +14,10 @@ import org.wuyi.request.RequestAcceptance;
 class RequestLinkController {
 
     private final RequestAcceptance acceptance;
+    private final org.wuyi.request.RequestActions actions;
 
-    RequestLinkController(RequestAcceptance acceptance) {
+    RequestLinkController(RequestAcceptance acceptance, org.wuyi.request.RequestActions actions) {
+        this.actions = actions;
         this.acceptance = acceptance;
     }
 
@@ -24,6 +26,21 @@ class RequestLinkController {
         model.addAttribute("seen", acceptance.open(token).orElse(null));
         model.addAttribute("token", token);
         return "request/link";
+    }
+
+    /** The owner's steps from the link: arrived, resolved, or passed back with a reason (refused in words beside the form). */
+    @PostMapping("/r/{token}/{step:arrive|resolve|pass-back}")
+    String step(@PathVariable String token, @PathVariable String step,
+                @org.springframework.web.bind.annotation.RequestParam(required = false) String reason, Model model) {
+        try {
+            if (!actions.byLink(token, step, reason)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            model.addAttribute("done", step);
+        } catch (org.wuyi.platform.web.TranslatedProblem refused) {
+            model.addAttribute("problem", refused.getDetailMessageCode());
+        }
+        return open(token, model);
     }
 
     @PostMapping("/r/{token}/accept")
