@@ -92,48 +92,67 @@ public class RequestIntake {
             problems.put("category", "request.error.category");
         }
         Place place = place(form, problems);
-        String name = form.name() == null ? "" : form.name().strip();
-        if (CellText.check(name, 50, true).isPresent()) {
-            problems.put("name", "request.error.name");
-        }
-        Optional<MobileNumber> mobile = MobileNumber.parse(form.mobile());
-        if (mobile.isEmpty()) {
-            problems.put("mobile", "request.error.mobile");
-        }
-        String description = form.description() == null ? "" : form.description().strip();
-        if (description.isEmpty() || description.length() > 1000 || CellText.startsLikeFormula(description)) {
-            problems.put("description", "request.error.description");
-        }
+        Who who = who(form.name(), form.mobile(), form.description(), problems);
         if (!problems.isEmpty()) {
             throw new RequestRefused(problems);
         }
         scope.check(place.gridCode());
-        boolean urgent = Boolean.TRUE.equals(form.urgent());
+        return create(key, source, category, Boolean.TRUE.equals(form.urgent()), place, who.name(), who.mobile(), who.description(),
+                scope.currentUser().map(user -> user.username()).orElse(source));
+    }
+
+    /** Who asks and what is wrong, checked (problems noted by field; null values then). */
+    record Who(String name, MobileNumber mobile, String description) {
+    }
+
+    Who who(String nameText, String mobileText, String descriptionText, Map<String, String> problems) {
+        String name = nameText == null ? "" : nameText.strip();
+        if (CellText.check(name, 50, true).isPresent()) {
+            problems.put("name", "request.error.name");
+        }
+        Optional<MobileNumber> mobile = MobileNumber.parse(mobileText);
+        if (mobile.isEmpty()) {
+            problems.put("mobile", "request.error.mobile");
+        }
+        String description = descriptionText == null ? "" : descriptionText.strip();
+        if (description.isEmpty() || description.length() > 1000 || CellText.startsLikeFormula(description)) {
+            problems.put("description", "request.error.description");
+        }
+        return new Who(name, mobile.orElse(null), description);
+    }
+
+    /** An active category by its code, or null. */
+    Category category(String code) {
+        return code == null ? null : categories.find(code.strip()).orElse(null);
+    }
+
+    /** Saves, routes and dispatches a checked request; {@code key} null: no idempotency key. */
+    Taken create(String key, String source, Category category, boolean urgent, Place place, String name, MobileNumber mobile,
+                 String description, String actor) {
         Instant now = clock.instant();
         Category.Targets targets = category.targets(urgent);
         Routing.Route route = routing.route(place.gridCode(), category);
         Optional<Long> id = requests.insert(new RequestStore.New(key, source, place.gridCode().substring(0, 12), place.gridCode(),
                 category.code(), urgent, route.role().name(), route.toLeader(), place.compoundId(), place.building(), place.room(),
-                place.lon(), place.lat(), name, mobile.get().value(), description, now, now.plus(targets.accept()),
+                place.lon(), place.lat(), name, mobile.value(), description, now, now.plus(targets.accept()),
                 targets.arrive() == null ? null : now.plus(targets.arrive()), now.plus(targets.resolve())));
         if (id.isEmpty()) {
             // the same key, sent twice at the same moment: the other transaction made it
             return new Taken(views.view(requests.byIdempotencyKey(key).orElseThrow()), false);
         }
-        String actor = scope.currentUser().map(user -> user.username()).orElse(source);
         RequestStore.Row row = requests.find(id.get()).orElseThrow();
         requests.event(row.id(), now, "SUBMITTED", actor, null, null);
         dispatch.send(row, category, place.label(), route.people(), route.toLeader());
         requests.dispatched(row.id(), route.people().stream().map(person -> person.id()).toList(), route.role().name());
         requests.event(row.id(), now, route.toLeader() ? "DISPATCHED_TO_LEADER" : "DISPATCHED", actor, null,
                 route.people().size() + " " + route.role());
-        audit.record("request.submitted", row.communityCode(), "request=%d grid=%s category=%s urgent=%s role=%s toLeader=%s people=%d"
+        audit.recordAs(actor, "request.submitted", row.communityCode(), "request=%d grid=%s category=%s urgent=%s role=%s toLeader=%s people=%d"
                 .formatted(row.id(), row.gridCode(), category.code(), urgent, route.role(), route.toLeader(), route.people().size()));
         return new Taken(views.view(row.id()), true);
     }
 
     /** Where a request is: its grid, and the compound's building and room or the point. */
-    private record Place(String gridCode, Long compoundId, String building, String room, Double lon, Double lat, String label) {
+    record Place(String gridCode, Long compoundId, String building, String room, Double lon, Double lat, String label) {
     }
 
     private Place place(NewRequest form, Map<String, String> problems) {
@@ -144,27 +163,7 @@ public class RequestIntake {
                 problems.put("community", "request.error.community");
                 return null;
             }
-            String wanted = form.compound().strip();
-            List<CompoundView> matches = grids.compounds(community.get()).stream()
-                    .filter(compound -> String.valueOf(compound.id()).equals(wanted) || compound.name().equals(wanted)).toList();
-            if (matches.isEmpty()) {
-                problems.put("compound", "request.error.compound");
-                return null;
-            }
-            if (matches.size() > 1) {
-                problems.put("compound", "request.error.compound-ambiguous");
-                return null;
-            }
-            CompoundView compound = matches.getFirst();
-            String building = form.building() == null ? "" : form.building().strip();
-            if (!compound.buildings().contains(building)) {
-                problems.put("building", "request.error.building");
-            }
-            String room = form.room() == null ? "" : form.room().strip();
-            if (!ROOM.matcher(room).matches()) {
-                problems.put("room", "request.error.room");
-            }
-            return new Place(compound.gridCode(), compound.id(), building, room, null, null, compound.name() + " " + building + " " + room);
+            return compoundPlace(community.get(), form.compound(), form.building(), form.room(), problems);
         }
         if (form.lon() == null || form.lat() == null) {
             problems.put("place", "request.error.place");
@@ -177,5 +176,30 @@ public class RequestIntake {
         }
         return new Place(grid.get().code(), null, null, null, form.lon(), form.lat(),
                 grid.get().name() + " (%.5f, %.5f)".formatted(form.lon(), form.lat()));
+    }
+
+    /** A compound of the community (by id or exact name; two of one name: ask which), one of its buildings, a room. */
+    Place compoundPlace(RegionCode community, String compoundText, String buildingText, String roomText, Map<String, String> problems) {
+        String wanted = compoundText.strip();
+        List<CompoundView> matches = grids.compounds(community).stream()
+                .filter(compound -> String.valueOf(compound.id()).equals(wanted) || compound.name().equals(wanted)).toList();
+        if (matches.isEmpty()) {
+            problems.put("compound", "request.error.compound");
+            return null;
+        }
+        if (matches.size() > 1) {
+            problems.put("compound", "request.error.compound-ambiguous");
+            return null;
+        }
+        CompoundView compound = matches.getFirst();
+        String building = buildingText == null ? "" : buildingText.strip();
+        if (!compound.buildings().contains(building)) {
+            problems.put("building", "request.error.building");
+        }
+        String room = roomText == null ? "" : roomText.strip();
+        if (!ROOM.matcher(room).matches()) {
+            problems.put("room", "request.error.room");
+        }
+        return new Place(compound.gridCode(), compound.id(), building, room, null, null, compound.name() + " " + building + " " + room);
     }
 }

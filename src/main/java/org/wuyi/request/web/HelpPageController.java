@@ -1,0 +1,82 @@
+package org.wuyi.request.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.wuyi.platform.web.TranslatedProblem;
+import org.wuyi.request.RequestIntake;
+import org.wuyi.request.RequestRefused;
+import org.wuyi.request.RequestView;
+import org.wuyi.request.ResidentRequests;
+
+/** The resident's pages, phone first, no account: asking for help ({@code /help/{community}}) and following it ({@code /h/TOKEN}). */
+@Controller
+class HelpPageController {
+
+    private final ResidentRequests residents;
+
+    HelpPageController(ResidentRequests residents) {
+        this.residents = residents;
+    }
+
+    @GetMapping("/help/{community}")
+    String page(@PathVariable String community, Model model) {
+        model.addAttribute("community", residents.community(community));
+        model.addAttribute("categories", residents.categories());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", java.util.Map.of());
+        }
+        return "request/help";
+    }
+
+    /** Sends the code (htmx): a line beside the mobile saying it went, or what is wrong. */
+    @PostMapping("/help/{community}/code")
+    String code(@PathVariable String community, @RequestParam(defaultValue = "") String mobile, HttpServletRequest request, Model model) {
+        try {
+            residents.sendCode(community, mobile, request.getRemoteAddr());
+            model.addAttribute("sent", true);
+        } catch (RequestRefused refused) {
+            model.addAttribute("problem", refused.problems().get("mobile"));
+        } catch (TranslatedProblem problem) {
+            model.addAttribute("translated", problem);
+        }
+        return "request/help :: code-status";
+    }
+
+    @PostMapping("/help/{community}")
+    String submit(@PathVariable String community, @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+                  Model model) {
+        String place = fields.getFirst("place");
+        int slash = place == null ? -1 : place.indexOf('/');
+        ResidentRequests.Form form = new ResidentRequests.Form(fields.getFirst("category"), "on".equals(fields.getFirst("urgent")),
+                slash < 0 ? null : place.substring(0, slash), slash < 0 ? null : place.substring(slash + 1), fields.getFirst("room"),
+                fields.getFirst("name"), fields.getFirst("mobile"), fields.getFirst("description"), fields.getFirst("code"));
+        try {
+            RequestIntake.Taken taken = residents.submit(community, form, request.getRemoteAddr());
+            return "redirect:/h/" + residents.token(taken.request().id());
+        } catch (RequestRefused refused) {
+            model.addAttribute("problems", refused.problems());
+        } catch (TranslatedProblem problem) {
+            // the code's problem (wrong, expired, too many tries) or too many requests from here: beside the code
+            model.addAttribute("codeProblem", problem);
+        }
+        model.addAttribute("form", fields.toSingleValueMap());
+        return page(community, model);
+    }
+
+    @GetMapping("/h/{token}")
+    String mine(@PathVariable String token, Model model) {
+        RequestView request = residents.mine(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("r", request);
+        model.addAttribute("token", token);
+        model.addAttribute("category", residents.category(request.category()));
+        return "request/mine";
+    }
+}

@@ -1,0 +1,117 @@
+package org.wuyi.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wuyi.support.Chromium;
+import org.wuyi.support.Resident;
+import org.wuyi.support.WuyiIntegrationTest;
+
+/** On phones: a resident asks for medical help, a medical staff member of her grid accepts from the link, she sees who is coming. */
+@WuyiIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class RequestBrowserTests {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void launchChromium() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void hearCodes() {
+        Resident.hearCodes();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private BrowserContext phone() {
+        return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN")
+                .setIsMobile(true).setHasTouch(true));
+    }
+
+    @Test
+    void aResidentAsksAMedicAcceptsSheSeesWhoIsComing(CapturedOutput output) throws Exception {
+        String mine;
+        try (BrowserContext resident = phone()) {
+            Page page = resident.newPage();
+            page.navigate(url("/help/350102005001"));
+            assertThat(page.locator("#call-first").textContent()).contains("120", "110");
+            page.locator("#submit").click();
+            page.waitForLoadState();
+            assertThat(page.locator("#problems").textContent()).contains("需要修改");
+            assertThat(page.locator("#error-category").textContent()).contains("类别");
+
+            page.locator("#category").selectOption("MEDICAL");
+            page.locator("#urgent").check();
+            page.locator("#description").fill("我在家摔伤了腿，走不了路");
+            page.locator("#place").selectOption(new SelectOption().setIndex(5));
+            page.locator("#room").fill("602");
+            page.locator("#name").fill("李桂兰");
+            page.locator("#mobile").fill("13959107001");
+            page.locator("#send-code").click();
+            page.locator("#code-sent").waitFor();
+            page.locator("#code").fill(Resident.lastCode(output.getOut(), "13959107001"));
+            Chromium.screenshot(page, "help-phone");
+            page.locator("#submit").click();
+            page.locator("#state").waitFor();
+            assertThat(page.url()).contains("/h/");
+            assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("DISPATCHED");
+            assertThat(page.locator("#call-first").isVisible()).as("urgent medical: call 120 first").isTrue();
+            mine = page.url();
+        }
+
+        long request = jdbc.sql("SELECT id FROM help_request WHERE mobile = '13959107001' ORDER BY id DESC LIMIT 1").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT role FROM help_request WHERE id = ?").param(request).query(String.class).single()).isEqualTo("MEDICAL");
+        String link = jdbc.sql("SELECT link FROM outbox_message WHERE correlation = ? ORDER BY id LIMIT 1").param("request:" + request)
+                .query(String.class).single();
+        try (BrowserContext medic = phone()) {
+            Page page = medic.newPage();
+            page.navigate(url(link.substring(link.indexOf("/r/"))));
+            assertThat(page.locator("#description").textContent()).contains("摔伤了腿");
+            page.locator("#accept").click();
+            page.locator("#accepted").waitFor();
+            Chromium.screenshot(page, "request-accepted");
+            page.locator("#arrive").click();
+            page.locator("#done").waitFor();
+            assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("ON_SITE");
+        }
+
+        try (BrowserContext resident = phone()) {
+            Page page = resident.newPage();
+            page.navigate(mine);
+            assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("ON_SITE");
+            assertThat(page.locator("#coming").textContent()).matches(".+（1\\d\\d\\*{4}\\d{4}）已接单，正在处理。");
+            Chromium.screenshot(page, "help-who-is-coming");
+        }
+    }
+}
