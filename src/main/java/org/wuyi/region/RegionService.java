@@ -49,6 +49,17 @@ public class RegionService {
         return repository.descendants(code, level);
     }
 
+    /**
+     * A community named on a public page (a poster's address), without a scope check: 404 unless the text is the
+     * code of an existing community.
+     */
+    public Region publicCommunity(String code) {
+        RegionCode region = RegionCode.parse(code).filter(parsed -> parsed.value().length() == 12)
+                .orElseThrow(() -> new RegionNotFoundException(String.valueOf(code)));
+        return repository.find(region).filter(found -> found.level() == RegionLevel.COMMUNITY)
+                .orElseThrow(() -> new RegionNotFoundException(region.value()));
+    }
+
     /** The region inside the user's subtree: 403 outside it, 404 when it does not exist. */
     public Region get(RegionCode code) {
         scope.check(code);

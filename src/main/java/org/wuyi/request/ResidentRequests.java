@@ -18,8 +18,6 @@ import org.wuyi.platform.web.RateLimiter;
 import org.wuyi.platform.web.SignedTokens;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.region.Region;
-import org.wuyi.region.RegionLevel;
-import org.wuyi.region.RegionNotFoundException;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
 import org.wuyi.shared.RegionCode;
@@ -66,11 +64,8 @@ public class ResidentRequests {
 
     /** The community a poster names (404 when it is not a community). */
     public Community community(String code) {
-        RegionCode region = RegionCode.parse(code).filter(parsed -> parsed.value().length() == 12)
-                .orElseThrow(() -> new RegionNotFoundException(String.valueOf(code)));
-        Region community = regions.find(region).filter(found -> found.level() == RegionLevel.COMMUNITY)
-                .orElseThrow(() -> new RegionNotFoundException(region.value()));
-        return new Community(community.code().value(), community.name(), grids.compounds(region));
+        Region community = regions.publicCommunity(code);
+        return new Community(community.code().value(), community.name(), grids.compounds(community.code()));
     }
 
     public List<Category> categories() {

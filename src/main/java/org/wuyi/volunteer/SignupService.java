@@ -21,11 +21,8 @@ import org.wuyi.identity.AuditLog;
 import org.wuyi.notification.PhoneCodes;
 import org.wuyi.platform.web.RateLimiter;
 import org.wuyi.region.Region;
-import org.wuyi.region.RegionLevel;
-import org.wuyi.region.RegionNotFoundException;
 import org.wuyi.region.RegionService;
 import org.wuyi.shared.MobileNumber;
-import org.wuyi.shared.RegionCode;
 import org.wuyi.volunteer.internal.VolunteerLinks;
 import org.wuyi.volunteer.internal.VolunteerRepository;
 
@@ -74,11 +71,8 @@ public class SignupService {
 
     /** The community a poster names, with its compounds, for the public page (404 when it is not a community). */
     public Community community(String code) {
-        RegionCode region = RegionCode.parse(code).filter(parsed -> parsed.value().length() == 12)
-                .orElseThrow(() -> new RegionNotFoundException(String.valueOf(code)));
-        Region community = regions.find(region).filter(found -> found.level() == RegionLevel.COMMUNITY)
-                .orElseThrow(() -> new RegionNotFoundException(region.value()));
-        return new Community(community.code().value(), community.name(), grids.compounds(region));
+        Region community = regions.publicCommunity(code);
+        return new Community(community.code().value(), community.name(), grids.compounds(community.code()));
     }
 
     /** A community and its compounds (with buildings) for the sign-up page. */
