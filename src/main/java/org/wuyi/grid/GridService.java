@@ -69,6 +69,16 @@ public class GridService {
     }
 
     /**
+     * The grid at a point within a region, without a user: for a client acting for that region (an Open311 hotline
+     * keyed to it). A grid outside the region is reported as no grid.
+     */
+    public Optional<GridLocation> locateIn(RegionCode region, double lon, double lat) {
+        return index.locate(lon, lat)
+                .filter(entry -> region.containsCode(entry.code().value()))
+                .map(entry -> location(entry.code(), entry.name(), entry.kind()));
+    }
+
+    /**
      * The grid of an address typed as a person would within a community ("河南新村 3座"): the
      * compound whose name the address contains (the longest such name), and the building, if one of
      * its buildings is named after the compound name (digits and the usual 座/栋/号楼 are compared

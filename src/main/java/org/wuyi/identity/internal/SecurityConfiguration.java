@@ -42,7 +42,8 @@ class SecurityConfiguration {
 
     /**
      * What residents open on a phone without an account: personal acknowledgement links (wartime), request links (a
-     * grid's staff accepting a resident's need), a resident's request for help and its own page, the volunteer
+     * grid's staff accepting a resident's need), a resident's request for help and its own page, the
+     * Open311 face (its API key is the authority, checked by the request module), the volunteer
      * sign-up with its personal links, and the sign-up's two public API calls. A signed token in the path, or a
      * one-time code sent to the mobile, is the whole authority, for one purpose, so there is no session and no CSRF
      * token to carry; abuse is limited per address and per mobile where it is served.
@@ -51,7 +52,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain linkSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/ack/**", "/r/**", "/help/**", "/h/**", "/volunteer/**", "/v/**", "/api/v1/regions/*/volunteers/signups",
+                .securityMatcher("/ack/**", "/r/**", "/help/**", "/h/**", "/open311/**", "/volunteer/**", "/v/**", "/api/v1/regions/*/volunteers/signups",
                         "/api/v1/regions/*/volunteers/verification-codes")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -176,6 +176,14 @@ public class RequestStore {
                 .params(region.value(), region.upperBound(), limit).query(RequestStore::row).list();
     }
 
+    /** Requests made below a region in [from, to), newest first, at most {@code limit}. */
+    public List<Row> between(org.wuyi.shared.RegionCode region, Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM help_request WHERE community_code >= ? AND community_code < ? AND created_at >= ? AND created_at < ?
+                        ORDER BY created_at DESC, id DESC LIMIT ?""")
+                .params(region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to), limit).query(RequestStore::row).list();
+    }
+
     public void event(long id, Instant at, String kind, String actor, Long person, String note) {
         jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(at), kind, actor, person, note).update();
