@@ -58,6 +58,12 @@ public class RequestAcceptance {
         return Optional.of(seen(claim.get(), accepted));
     }
 
+    /** The request's photo, for a genuine link of one of its recipients. */
+    @Transactional(readOnly = true)
+    public Optional<RequestStore.Photo> photo(String token) {
+        return claim(token).flatMap(claim -> requests.photo(claim.requestId()));
+    }
+
     private Seen seen(RequestLinks.Claim claim, Boolean accepted) {
         RequestView view = views.view(claim.requestId());
         return new Seen(view, claim.personId(), view.ownerPersonId() != null && view.ownerPersonId() == claim.personId(), accepted);

@@ -50,9 +50,14 @@ public class ResidentRequests {
     private final PhoneCodes codes;
     private final RateLimiter limits;
     private final SignedTokens tokens;
+    private final org.wuyi.request.internal.RequestStore requests;
+    private final java.time.Clock clock;
 
     ResidentRequests(RequestIntake intake, RequestViews views, RegionService regions, GridDirectory grids, PhoneCodes codes,
-                     RateLimiter limits, @Value("${wuyi.request.link-key:}") String key) {
+                     RateLimiter limits, @Value("${wuyi.request.link-key:}") String key, org.wuyi.request.internal.RequestStore requests,
+                     java.time.Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
         this.intake = intake;
         this.views = views;
         this.regions = regions;
@@ -120,6 +125,23 @@ public class ResidentRequests {
     @Transactional(readOnly = true)
     public Optional<RequestView> mine(String token) {
         return tokens.verify(token, 8).map(ByteBuffer::wrap).map(ByteBuffer::getLong).map(views::view);
+    }
+
+    /**
+     * Adds a photo to the request a genuine resident link names: kept only as a re-encoded JPEG or PNG (see
+     * {@link org.wuyi.request.internal.PhotoCheck}); the message key of what is wrong otherwise; 404 for a bad link.
+     */
+    @Transactional
+    public Optional<String> addPhoto(String token, byte[] file) {
+        long id = tokens.verify(token, 8).map(ByteBuffer::wrap).map(ByteBuffer::getLong)
+                .orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "request.not-found"));
+        org.wuyi.request.internal.PhotoCheck.Outcome checked = org.wuyi.request.internal.PhotoCheck.check(file);
+        if (checked.photo().isEmpty()) {
+            return Optional.of(checked.problem());
+        }
+        requests.photo(id, checked.photo().get(), clock.instant());
+        requests.event(id, clock.instant(), "PHOTO_ADDED", "resident", null, checked.photo().get().width() + "x" + checked.photo().get().height());
+        return Optional.empty();
     }
 
     /** A category by code for the pages (404 for an unknown one). */

@@ -184,6 +184,24 @@ public class RequestStore {
                 .params(region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to), limit).query(RequestStore::row).list();
     }
 
+    /** Keeps a request's photo (a second one replaces the first). */
+    public void photo(long id, PhotoCheck.Clean photo, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO request_photo (request_id, content_type, width, height, bytes, added_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (request_id) DO UPDATE SET content_type = excluded.content_type, width = excluded.width,
+                            height = excluded.height, bytes = excluded.bytes, added_at = excluded.added_at""")
+                .params(id, photo.contentType(), photo.width(), photo.height(), photo.bytes(), Timestamp.from(at)).update();
+    }
+
+    /** A request's photo: its type and bytes. */
+    public record Photo(String contentType, byte[] bytes) {
+    }
+
+    public Optional<Photo> photo(long id) {
+        return jdbc.sql("SELECT content_type, bytes FROM request_photo WHERE request_id = ?").param(id)
+                .query((rs, n) -> new Photo(rs.getString("content_type"), rs.getBytes("bytes"))).optional();
+    }
+
     public void event(long id, Instant at, String kind, String actor, Long person, String note) {
         jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(at), kind, actor, person, note).update();

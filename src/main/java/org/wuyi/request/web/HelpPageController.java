@@ -71,8 +71,19 @@ class HelpPageController {
         return page(community, model);
     }
 
+    /** A photo for the request: kept re-encoded, or refused in words on the page (wrong type, too large). */
+    @PostMapping("/h/{token}/photo")
+    String photo(@PathVariable String token, @RequestParam(name = "photo", required = false)
+                 org.springframework.web.multipart.MultipartFile photo) throws java.io.IOException {
+        java.util.Optional<String> problem = residents.addPhoto(token, photo == null ? new byte[0] : photo.getBytes());
+        return "redirect:/h/" + token + problem.map(key -> "?photo=" + key.substring(key.lastIndexOf('.') + 1)).orElse("?photo=added");
+    }
+
     @GetMapping("/h/{token}")
-    String mine(@PathVariable String token, Model model) {
+    String mine(@PathVariable String token, @RequestParam(required = false) String photo, Model model) {
+        if (photo != null && java.util.List.of("added", "empty", "too-large", "type").contains(photo)) {
+            model.addAttribute("photo", photo);
+        }
         RequestView request = residents.mine(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("r", request);
         model.addAttribute("token", token);

@@ -24,6 +24,7 @@ class RequestLinkController {
     @GetMapping("/r/{token}")
     String open(@PathVariable String token, Model model) {
         model.addAttribute("seen", acceptance.open(token).orElse(null));
+        model.addAttribute("hasPhoto", acceptance.photo(token).isPresent());
         model.addAttribute("token", token);
         return "request/link";
     }
@@ -43,9 +44,18 @@ class RequestLinkController {
         return open(token, model);
     }
 
+    @GetMapping("/r/{token}/photo")
+    org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable String token) {
+        return acceptance.photo(token).map(photo -> org.springframework.http.ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+                        .header("Cache-Control", "private, no-store").body(photo.bytes()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     @PostMapping("/r/{token}/accept")
     String accept(@PathVariable String token, Model model) {
         model.addAttribute("seen", acceptance.accept(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("hasPhoto", acceptance.photo(token).isPresent());
         model.addAttribute("token", token);
         return "request/link";
     }
