@@ -179,8 +179,7 @@ public class RequestActions {
     }
 
     private boolean inGrid(RequestStore.Row row, long person) {
-        List<GridStaff.Member> members = staff.membersBelow(RegionCode.parse(row.communityCode()).orElseThrow(), null)
-                .getOrDefault(row.gridCode(), List.of());
+        List<GridStaff.Member> members = org.wuyi.grid.GridCode.parse(row.gridCode()).map(staff::membersOf).orElse(List.of());
         return members.stream().anyMatch(member -> member.personId() == person) || requests.recipients(row.id()).contains(person);
     }
 

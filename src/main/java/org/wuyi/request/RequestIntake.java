@@ -146,9 +146,11 @@ public class RequestIntake {
         requests.dispatched(row.id(), route.people().stream().map(person -> person.id()).toList(), route.role().name());
         requests.event(row.id(), now, route.toLeader() ? "DISPATCHED_TO_LEADER" : "DISPATCHED", actor, null,
                 route.people().size() + " " + route.role());
+        RequestView view = views.view(row.id());
+        // last: the audit chain's head is locked until commit, so every submission waits for it only this briefly
         audit.recordAs(actor, "request.submitted", row.communityCode(), "request=%d grid=%s category=%s urgent=%s role=%s toLeader=%s people=%d"
                 .formatted(row.id(), row.gridCode(), category.code(), urgent, route.role(), route.toLeader(), route.people().size()));
-        return new Taken(views.view(row.id()), true);
+        return new Taken(view, true);
     }
 
     /** Where a request is: its grid, and the compound's building and room or the point. */
@@ -181,8 +183,10 @@ public class RequestIntake {
     /** A compound of the community (by id or exact name; two of one name: ask which), one of its buildings, a room. */
     Place compoundPlace(RegionCode community, String compoundText, String buildingText, String roomText, Map<String, String> problems) {
         String wanted = compoundText.strip();
-        List<CompoundView> matches = grids.compounds(community).stream()
-                .filter(compound -> String.valueOf(compound.id()).equals(wanted) || compound.name().equals(wanted)).toList();
+        // by its number: that one compound alone (a call per request must not read the whole community); else by name
+        List<CompoundView> matches = wanted.matches("[0-9]{1,18}")
+                ? grids.compound(Long.parseLong(wanted)).filter(compound -> compound.gridCode().startsWith(community.value())).stream().toList()
+                : grids.compounds(community).stream().filter(compound -> compound.name().equals(wanted)).toList();
         if (matches.isEmpty()) {
             problems.put("compound", "request.error.compound");
             return null;

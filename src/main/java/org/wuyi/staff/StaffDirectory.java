@@ -89,6 +89,13 @@ public class StaffDirectory {
         return members;
     }
 
+    /** The six staff of one grid today (Beijing time), mobiles in full: for routing a resident's request to them. */
+    public List<GridStaff.Member> membersOf(GridCode grid) {
+        return staff.members(grid.value(), LocalDate.now(clock.withZone(zone))).stream().map(row ->
+                new GridStaff.Member(row.personId(), row.name(), row.gender(), row.mobile(), row.partyMember(), row.role(),
+                        row.since())).toList();
+    }
+
     /** The sent-down cadres posted below a region on a day; mobiles in full. */
     public List<SentDownCadre> cadresBelow(RegionCode region, LocalDate day) {
         return staff.cadres(region, day).stream().map(row -> new SentDownCadre(row.id(), row.personId(), row.name(),

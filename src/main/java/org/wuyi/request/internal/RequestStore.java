@@ -71,9 +71,11 @@ public class RequestStore {
 
     /** Records whom the request was sent to and marks it dispatched. */
     public void dispatched(long id, List<Long> people, String role) {
-        for (long person : people) {
-            jdbc.sql("INSERT INTO request_recipient (request_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(id, person, role).update();
+        if (!people.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO request_recipient (request_id, person_id, role)
+                            SELECT ?, person, ? FROM unnest(?::bigint[]) AS person ON CONFLICT DO NOTHING""")
+                    .params(id, role, people.toArray(Long[]::new)).update();
         }
         jdbc.sql("UPDATE help_request SET state = 'DISPATCHED', version = version + 1 WHERE id = ? AND state = 'SUBMITTED'").param(id).update();
     }

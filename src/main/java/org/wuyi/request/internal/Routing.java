@@ -1,7 +1,6 @@
 package org.wuyi.request.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -33,8 +32,7 @@ public class Routing {
 
     public Route route(String gridCode, Category category) {
         RegionCode community = RegionCode.parse(gridCode.substring(0, 12)).orElseThrow();
-        Map<String, List<GridStaff.Member>> members = staff.membersBelow(community, null);
-        List<GridStaff.Member> inGrid = members.getOrDefault(gridCode, List.of());
+        List<GridStaff.Member> inGrid = GridCode.parse(gridCode).map(staff::membersOf).orElse(List.of());
         for (StaffRole role : category.firstRoles()) {
             List<PersonCard> people = inGrid.stream().filter(member -> member.role() == role)
                     .map(member -> new PersonCard(member.personId(), member.name(), member.gender(), member.mobile(), member.partyMember(),
