@@ -69,7 +69,7 @@ class ArchitectureTests {
             "party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term"),
             "notification", List.of("outbox_message", "delivery_attempt", "channel_route", "phone_code"),
             "volunteer", List.of("volunteer", "gate_post", "rota_job", "rota_duty"),
-            "request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation"),
+            "request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation", "request_photo"),
             "wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member"));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);

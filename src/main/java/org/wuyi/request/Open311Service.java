@@ -68,7 +68,7 @@ public class Open311Service {
         this.zone = zone;
     }
 
-    public Open311Clients.Client client(String key) {
+    private Open311Clients.Client client(String key) {
         if (key == null || key.isBlank()) {
             throw new Open311Error(400, text("open311.error.api-key-missing"));
         }

@@ -60,8 +60,9 @@ public class RequestAcceptance {
 
     /** The request's photo, for a genuine link of one of its recipients. */
     @Transactional(readOnly = true)
-    public Optional<RequestStore.Photo> photo(String token) {
-        return claim(token).flatMap(claim -> requests.photo(claim.requestId()));
+    public Optional<RequestPhoto> photo(String token) {
+        return claim(token).flatMap(claim -> requests.photo(claim.requestId()))
+                .map(photo -> new RequestPhoto(photo.contentType(), photo.bytes()));
     }
 
     private Seen seen(RequestLinks.Claim claim, Boolean accepted) {

@@ -5,7 +5,7 @@
  * roles and targets are data ({@code request_category}), not code.
  */
 @ApplicationModule(displayName = "request", allowedDependencies = { "shared", "identity", "region", "grid", "staff", "notification",
-        "platform :: web", "platform :: jdbc" })
+        "platform :: web", "platform :: jdbc", "platform :: spreadsheet" })
 package org.wuyi.request;
 
 import org.springframework.modulith.ApplicationModule;
