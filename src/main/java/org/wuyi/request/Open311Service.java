@@ -50,6 +50,7 @@ public class Open311Service {
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Open311Clients clients;
+    private final org.wuyi.request.internal.CategoryStore categories;
     private final RequestIntake intake;
     private final RequestStore requests;
     private final GridService gridService;
@@ -57,9 +58,10 @@ public class Open311Service {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    Open311Service(Open311Clients clients, RequestIntake intake, RequestStore requests, GridService gridService, GridDirectory grids,
+    Open311Service(Open311Clients clients, org.wuyi.request.internal.CategoryStore categories, RequestIntake intake, RequestStore requests, GridService gridService, GridDirectory grids,
                    MessageSource messages, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.clients = clients;
+        this.categories = categories;
         this.intake = intake;
         this.requests = requests;
         this.gridService = gridService;
@@ -226,7 +228,7 @@ public class Open311Service {
         view.put("service_request_id", String.valueOf(row.id()));
         view.put("status", closed(row) ? "closed" : "open");
         view.put("status_notes", messages.getMessage("request.state." + row.state(), null, Locale.SIMPLIFIED_CHINESE));
-        view.put("service_name", messages.getMessage("request.category." + row.category(), null, row.category(), Locale.SIMPLIFIED_CHINESE));
+        view.put("service_name", categories.anyState(row.category()).map(Category::nameZh).orElse(row.category()));
         view.put("service_code", row.category());
         view.put("description", row.description());
         view.put("agency_responsible", row.gridCode());

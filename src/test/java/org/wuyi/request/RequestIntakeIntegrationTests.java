@@ -160,4 +160,34 @@ class RequestIntakeIntegrationTests {
         assertThat(now.get("ownerMobile").asString()).matches("1\\d\\d\\*{4}\\d{4}");
         assertThat(phone.get("/r/forged.token").html()).contains("这个链接无效");
     }
+
+    @Test
+    void theDistrictKeepsTheKindsOfNeedAsDataAndNewRequestsFollowThem() {
+        Api api = new Api(port);
+        String water = """
+                {"nameZh": "停水停电", "nameEn": "Water and power cut", "firstRoles": ["BUILDING_LEAD", "GRID_WORKER"], "lifeSafety": false,
+                 "acceptMinutes": 20, "arriveMinutes": 60, "resolveMinutes": 600, "urgentAcceptMinutes": 10, "urgentArriveMinutes": 30,
+                 "urgentResolveMinutes": 240}""";
+        assertThat(api.put("/api/v1/request-categories/WATER", "yqhn", water).status()).as("the district's alone").isEqualTo(403);
+        assertThat(api.put("/api/v1/request-categories/WATER", "gulou", water.replace("\"urgentAcceptMinutes\": 10", "\"urgentAcceptMinutes\": 90"))
+                .json().get("detail").asString()).contains("时限");
+        assertThat(api.put("/api/v1/request-categories/water", "gulou", water).status()).isEqualTo(422);
+        assertThat(api.put("/api/v1/request-categories/WATER", "gulou", water.replace("BUILDING_LEAD", "PLUMBER")).status()).isEqualTo(422);
+        assertThat(api.put("/api/v1/request-categories/WATER", "gulou", water).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/request-categories", "yqhn").body()).contains("停水停电");
+
+        JsonNode compound = compound(2);
+        JsonNode made = api.postJson("/api/v1/requests", "yqhn", body("WATER", false, compound, "305", "13959105007")).json();
+        assertThat(made.get("role").asString()).isEqualTo("BUILDING_LEAD");
+        Instant created = Instant.parse(made.get("createdAt").asString());
+        assertThat(Duration.between(created, Instant.parse(made.get("acceptDue").asString()))).isEqualTo(Duration.ofMinutes(20));
+        assertThat(Duration.between(created, Instant.parse(made.get("arriveDue").asString()))).isEqualTo(Duration.ofMinutes(60));
+        assertThat(new PageSession(port).get("/help/" + COMMUNITY).html()).contains("停水停电");
+
+        assertThat(api.put("/api/v1/request-categories/WATER", "gulou", water.replace("}", ", \"active\": false}")).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/requests", "yqhn", body("WATER", false, compound, "306", "13959105008")).json()
+                .get("errors").get("category").asString()).as("retired").isNotBlank();
+        assertThat(api.get("/api/v1/requests/" + made.get("id").asLong(), "yqhn").json().get("category").asString())
+                .as("its requests keep it").isEqualTo("WATER");
+    }
 }

@@ -33,8 +33,37 @@ public class CategoryStore {
         return jdbc.sql(SELECT + " WHERE active ORDER BY position, code").query(CategoryStore::row).list();
     }
 
+    /** A category whether in use or retired (a request keeps the category it was made in). */
+    public Optional<Category> anyState(String code) {
+        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(CategoryStore::row).optional();
+    }
+
     public Optional<Category> find(String code) {
         return jdbc.sql(SELECT + " WHERE code = ? AND active").param(code).query(CategoryStore::row).optional();
+    }
+
+    /** Inserts or replaces a category; true when it was new. */
+    public boolean save(Category category, boolean active) {
+        boolean known = jdbc.sql("SELECT count(*) > 0 FROM request_category WHERE code = ?").param(category.code()).query(Boolean.class).single();
+        jdbc.sql("""
+                        INSERT INTO request_category (code, name_zh, name_en, first_roles, life_safety, accept_minutes, arrive_minutes,
+                            resolve_minutes, urgent_accept_minutes, urgent_arrive_minutes, urgent_resolve_minutes, position, active)
+                        VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM request_category), ?)
+                        ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+                            first_roles = excluded.first_roles, life_safety = excluded.life_safety, accept_minutes = excluded.accept_minutes,
+                            arrive_minutes = excluded.arrive_minutes, resolve_minutes = excluded.resolve_minutes,
+                            urgent_accept_minutes = excluded.urgent_accept_minutes, urgent_arrive_minutes = excluded.urgent_arrive_minutes,
+                            urgent_resolve_minutes = excluded.urgent_resolve_minutes, active = excluded.active""")
+                .params(category.code(), category.nameZh(), category.nameEn(), category.firstRoles().stream().map(Enum::name).toArray(String[]::new),
+                        category.lifeSafety(), minutes(category.normal().accept()), minutes(category.normal().arrive()),
+                        minutes(category.normal().resolve()), minutes(category.urgent().accept()), minutes(category.urgent().arrive()),
+                        minutes(category.urgent().resolve()), active)
+                .update();
+        return !known;
+    }
+
+    private static Integer minutes(Duration duration) {
+        return duration == null ? null : (int) duration.toMinutes();
     }
 
     private static Category row(ResultSet rs, int n) throws SQLException {

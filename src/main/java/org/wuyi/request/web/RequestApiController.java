@@ -32,9 +32,12 @@ class RequestApiController {
     private final RequestIntake intake;
     private final RequestViews views;
     private final RequestActions actions;
+    private final org.wuyi.request.RequestCategories categories;
     private final MessageSource messages;
 
-    RequestApiController(RequestIntake intake, RequestViews views, RequestActions actions, MessageSource messages) {
+    RequestApiController(RequestIntake intake, RequestViews views, RequestActions actions, org.wuyi.request.RequestCategories categories,
+                         MessageSource messages) {
+        this.categories = categories;
         this.actions = actions;
         this.intake = intake;
         this.views = views;
@@ -45,6 +48,12 @@ class RequestApiController {
     @Operation(summary = "The district's kinds of need: the roles each goes to first, whether a life may be at stake, the clock's targets (normal and urgent)")
     List<Category> categories() {
         return intake.categories();
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/request-categories/{code}")
+    @Operation(summary = "Add or change a kind of need (district administrator): names, first roles in order, life-safety, targets in minutes; applies to requests made afterwards; active=false retires it")
+    Category saveCategory(@PathVariable String code, @RequestBody(required = false) org.wuyi.request.RequestCategories.Form form) {
+        return categories.save(code, form);
     }
 
     @PostMapping("/api/v1/requests")
