@@ -55,4 +55,40 @@ class RequestBoardIntegrationTests {
         other.login("guoguang", Api.DEMO_PASSWORD);
         assertThat(other.get(BOARD).status()).isEqualTo(403);
     }
+
+    /** Many submissions a minute from one address: the eleventh in ten minutes is held up, in words; another address is not. */
+    @Test
+    void aFloodFromOneAddressIsHeldUpInWords() {
+        org.wuyi.support.Resident flood = new org.wuyi.support.Resident(port, "127.0.0.51");
+        String page = "";
+        for (int i = 0; i < 11; i++) {
+            page = flood.postForm("/help/" + COMMUNITY, "category=OTHER&description=x");
+        }
+        assertThat(page).contains("操作过于频繁");
+        assertThat(new org.wuyi.support.Resident(port, "127.0.0.52").postForm("/help/" + COMMUNITY, "category=OTHER"))
+                .doesNotContain("操作过于频繁").contains("需要修改");
+        assertThat(jdbc.sql("SELECT count(*) FROM help_request WHERE description = 'x'").query(Long.class).single()).isZero();
+    }
+
+    /** A grid's requests and a person's, inside the reader's region. */
+    @Test
+    void aGridsAndAPersonsHistory() {
+        Api api = new Api(port);
+        JsonNode compound = api.get("/api/v1/regions/" + COMMUNITY + "/compounds", "yqhn").json().get(9);
+        JsonNode made = api.postJson("/api/v1/requests", "yqhn", """
+                {"category": "OTHER", "community": "%s", "compound": "%d", "building": "%s", "room": "909",
+                 "name": "马阿姨", "mobile": "13959108101", "description": "楼道堆放杂物"}"""
+                .formatted(COMMUNITY, compound.get("id").asLong(), compound.get("buildings").get(0).asString())).json();
+        String grid = made.get("gridCode").asString();
+        JsonNode history = api.get("/api/v1/grids/" + grid + "/requests", "yqhn").json();
+        assertThat(history.toString()).contains("\"id\":" + made.get("id").asLong());
+        long worker = jdbc.sql("SELECT person_id FROM request_recipient WHERE request_id = ? LIMIT 1").param(made.get("id").asLong())
+                .query(Long.class).single();
+        assertThat(api.get("/api/v1/people/" + worker + "/requests", "yqhn").json().toString())
+                .as("sent to them").contains("\"id\":" + made.get("id").asLong());
+        assertThat(api.get("/api/v1/grids/" + grid + "/requests", "guoguang").status()).isEqualTo(403);
+        PageSession page = new PageSession(port);
+        page.login("yqhn", Api.DEMO_PASSWORD);
+        assertThat(page.get("/grids/" + grid + "/requests").html()).contains("楼道堆放杂物");
+    }
 }

@@ -204,6 +204,21 @@ public class RequestStore {
                 .query((rs, n) -> new Photo(rs.getString("content_type"), rs.getBytes("bytes"))).optional();
     }
 
+    /** A grid's requests, newest first. */
+    public List<Row> ofGrid(String gridCode, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM help_request WHERE grid_code = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(gridCode, limit).query(RequestStore::row).list();
+    }
+
+    /** The requests sent to a person or owned by them, newest first. */
+    public List<Row> ofPerson(long person, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM help_request WHERE owner_person_id = ?
+                           OR id IN (SELECT request_id FROM request_recipient WHERE person_id = ?)
+                        ORDER BY created_at DESC, id DESC LIMIT ?""")
+                .params(person, person, limit).query(RequestStore::row).list();
+    }
+
     public void event(long id, Instant at, String kind, String actor, Long person, String note) {
         jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(at), kind, actor, person, note).update();

@@ -33,10 +33,12 @@ class RequestApiController {
     private final RequestViews views;
     private final RequestActions actions;
     private final org.wuyi.request.RequestCategories categories;
+    private final org.wuyi.request.RequestHistory history;
     private final MessageSource messages;
 
     RequestApiController(RequestIntake intake, RequestViews views, RequestActions actions, org.wuyi.request.RequestCategories categories,
-                         MessageSource messages) {
+                         org.wuyi.request.RequestHistory history, MessageSource messages) {
+        this.history = history;
         this.categories = categories;
         this.actions = actions;
         this.intake = intake;
@@ -63,6 +65,18 @@ class RequestApiController {
         RequestIntake.Taken taken = intake.submit(request == null ? new NewRequest(null, null, null, null, null, null, null, null, null,
                 null, null) : request, key, "API");
         return ResponseEntity.status(taken.created() ? HttpStatus.CREATED : HttpStatus.OK).body(taken.request());
+    }
+
+    @GetMapping("/api/v1/grids/{code}/requests")
+    @Operation(summary = "A grid's requests, newest first (at most 500)")
+    List<RequestView> ofGrid(@PathVariable String code) {
+        return history.ofGrid(code);
+    }
+
+    @GetMapping("/api/v1/people/{id}/requests")
+    @Operation(summary = "The requests sent to a person or owned by them, newest first (at most 500)")
+    List<RequestView> ofPerson(@PathVariable long id) {
+        return history.ofPerson(id);
     }
 
     @GetMapping("/api/v1/requests/{id}")

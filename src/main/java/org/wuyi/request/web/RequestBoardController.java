@@ -22,8 +22,11 @@ class RequestBoardController {
     private final RequestBoard board;
     private final RequestIntake intake;
     private final org.wuyi.grid.CompoundService compounds;
+    private final org.wuyi.request.RequestHistory history;
 
-    RequestBoardController(RequestBoard board, RequestIntake intake, org.wuyi.grid.CompoundService compounds) {
+    RequestBoardController(RequestBoard board, RequestIntake intake, org.wuyi.grid.CompoundService compounds,
+                           org.wuyi.request.RequestHistory history) {
+        this.history = history;
         this.board = board;
         this.intake = intake;
         this.compounds = compounds;
@@ -52,6 +55,14 @@ class RequestBoardController {
         model.addAttribute("region", RegionService.parseCode(code).value());
         model.addAttribute("lines", board.open(RegionService.parseCode(code)));
         return "request/board :: lines";
+    }
+
+    /** A grid's requests, newest first. */
+    @GetMapping("/grids/{code}/requests")
+    String grid(@PathVariable String code, Model model) {
+        model.addAttribute("grid", code);
+        model.addAttribute("requests", history.ofGrid(code));
+        return "request/history";
     }
 
     /** A need taken by phone: the same intake as the API, by the signed-in user. */
