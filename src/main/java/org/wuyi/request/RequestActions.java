@@ -157,8 +157,23 @@ public class RequestActions {
     private void step(RequestStore.Row row, String kind, Long person, String note) {
         String actor = scope.currentUser().map(user -> user.username()).orElse(person == null ? "system" : "person:" + person);
         requests.event(row.id(), clock.instant(), kind, actor, person, note);
-        audit.recordAs(actor, "request." + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), row.communityCode(),
+        audit.recordAs(actor, auditAction(kind), row.communityCode(),
                 "request=%d person=%s%s".formatted(row.id(), person, note == null ? "" : " reason=" + note));
+    }
+
+    /** The audit log's code for a step, spelled out so that every code has its words in the message files. */
+    private static String auditAction(String kind) {
+        return switch (kind) {
+            case "ACCEPTED" -> "request.accepted";
+            case "ON_SITE" -> "request.on-site";
+            case "RESOLVED" -> "request.resolved";
+            case "PASSED_BACK" -> "request.passed-back";
+            case "REOPENED" -> "request.reopened";
+            case "CALLBACK_SATISFIED" -> "request.callback-satisfied";
+            case "CALLBACK_UNSATISFIED" -> "request.callback-unsatisfied";
+            case "CALLBACK_UNREACHABLE" -> "request.callback-unreachable";
+            default -> throw new IllegalArgumentException(kind);
+        };
     }
 
     private void tellOwner(RequestStore.Row row, String key) {

@@ -11,6 +11,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The one embedded PostgreSQL 17 of a test JVM (the same binaries Wuyi runs on by default), started
  * on first use and stopped when the JVM exits. Every Spring test context points at it.
+ *
+ * <p>The server is stopped after Spring's own shutdown hook has closed the test contexts: the library's hook would
+ * race it, and a context closing after the server waits out the pool's connection time-out (30 s) on its way down.
  */
 public final class TestDatabase {
 
@@ -19,10 +22,29 @@ public final class TestDatabase {
 
         private static EmbeddedPostgres start() {
             try {
-                return EmbeddedPostgres.builder().start();
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAfterSpring(postgres), "test-database-closer"));
+                return postgres;
             } catch (IOException exception) {
                 throw new UncheckedIOException(exception);
             }
+        }
+    }
+
+    private static void closeAfterSpring(EmbeddedPostgres postgres) {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        try {
+            postgres.close();
+        } catch (IOException exception) {
+            throw new UncheckedIOException(exception);
         }
     }
 
