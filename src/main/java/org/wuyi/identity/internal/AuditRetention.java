@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The audit log's retention purge, the one deletion its table allows: nightly, entries older than
  * {@code wuyi.identity.audit-retention-days} (never fewer than 180 days, the baseline; the table's trigger enforces
- * that floor too) are removed — the oldest stretch of the chain only, up to the first entry young enough to stay, so
- * that the rest stays one unbroken chain — and the purge itself is recorded as an entry of the chain.
+ * that floor too) are removed — the oldest stretch only, up to the first entry young enough to stay, and never the last
+ * entry of a chain, so that what stays of each chain is unbroken — and the purge itself is recorded as an entry.
  */
 @Component
 @ConditionalOnWebApplication
@@ -49,10 +49,12 @@ public class AuditRetention {
         int days = Math.max(IdentityProperties.MIN_AUDIT_RETENTION_DAYS, properties.auditRetentionDays());
         Instant before = clock.instant().minus(Duration.ofDays(days));
         jdbc.sql("SELECT set_config('wuyi.audit_purge', 'on', true)").query(String.class).single();
-        // only the oldest stretch of the chain, so that what stays is one unbroken chain from its first entry on
+        // only the oldest stretch, so that what stays of each chain is one unbroken chain from its first entry on; the
+        // last entry of every chain stays, so that no chain is ever empty behind a head that says it is not
         int removed = jdbc.sql("""
                         DELETE FROM audit_log WHERE at < :before
-                          AND id < coalesce((SELECT min(id) FROM audit_log WHERE at >= :before), 9223372036854775807)""")
+                          AND id < coalesce((SELECT min(id) FROM audit_log WHERE at >= :before), 9223372036854775807)
+                          AND id NOT IN (SELECT max(id) FROM audit_log WHERE hash IS NOT NULL GROUP BY chain)""")
                 .param("before", Timestamp.from(before)).update();
         jdbc.sql("SELECT set_config('wuyi.audit_purge', 'off', true)").query(String.class).single();
         if (removed > 0) {

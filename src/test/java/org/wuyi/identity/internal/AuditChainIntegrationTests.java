@@ -11,7 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,54 @@ class AuditChainIntegrationTests {
             });
         }
         assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
+    void concurrentWritersTakeDifferentChainsAndEachChainIsChecked() throws Exception {
+        DriverManagerDataSource fresh = new DriverManagerDataSource(TestDatabase.freshDatabase("audit_chains"), "postgres", "");
+        Flyway.configure().dataSource(fresh).locations("classpath:db/migration").load().migrate();
+        JdbcClient db = JdbcClient.create(fresh);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(fresh));
+        AuditChain chains = new AuditChain(db, new JdbcTemplate(fresh), Clock.systemUTC(), new IdentityKey(properties));
+        // two transactions each write, wait until both are inside, and write again: on one chain the second would wait
+        // for the first's commit, and neither would get past the latch
+        CountDownLatch bothInside = new CountDownLatch(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String writer : List.of("a", "b")) {
+                results.add(writers.submit(() -> tx.execute(status -> {
+                    chains.append(List.of(new AuditChain.Line(writer, "test.first", null, "")));
+                    bothInside.countDown();
+                    try {
+                        boolean met = bothInside.await(10, TimeUnit.SECONDS);
+                        chains.append(List.of(new AuditChain.Line(writer, "test.second", null, "")));
+                        return met;
+                    } catch (InterruptedException interrupted) {
+                        throw new IllegalStateException(interrupted);
+                    }
+                })));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).as("both transactions held a chain at once").isTrue();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(db.sql("SELECT count(DISTINCT chain) FROM audit_log WHERE actor = 'a'").query(Integer.class).single())
+                .as("a transaction keeps to its chain").isEqualTo(1);
+        assertThat(db.sql("SELECT count(DISTINCT chain) FROM audit_log").query(Integer.class).single()).isEqualTo(2);
+        AuditChain.Verdict verdict = chains.verify();
+        assertThat(verdict.intact()).isTrue();
+        assertThat(verdict.checked()).isEqualTo(4);
+
+        // the last entry of the second chain removed behind the trigger's back: its head still names it
+        int second = db.sql("SELECT max(chain) FROM audit_log").query(Integer.class).single();
+        new JdbcTemplate(fresh).execute("SET session_replication_role = replica; DELETE FROM audit_log WHERE id = "
+                + "(SELECT max(id) FROM audit_log WHERE chain = " + second + ")");
+        AuditChain.Verdict after = chains.verify();
+        assertThat(after.intact()).isFalse();
+        assertThat(after.reason()).startsWith("the last entries of chain " + second + " were removed");
     }
 
     @Test
