@@ -48,6 +48,15 @@ public class RequestCategories {
         return categories.active();
     }
 
+    public List<Category> retired() {
+        return categories.retired();
+    }
+
+    /** Whether the signed-in user may change the categories (the district administrator). */
+    public boolean mayChange() {
+        return scope.currentUser().map(user -> KEEPERS.contains(user.role())).orElse(false);
+    }
+
     /** A category in use or retired, by its code (for naming a request's category). */
     public Optional<Category> find(String code) {
         return code == null ? Optional.empty() : categories.anyState(code);

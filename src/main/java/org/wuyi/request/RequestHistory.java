@@ -38,6 +38,12 @@ public class RequestHistory {
         return requests.ofGrid(gridCode, LIMIT).stream().map(views::view).toList();
     }
 
+    /** The person's name, for the page's title (404 when there is no such person). */
+    @Transactional(readOnly = true)
+    public String personName(long personId) {
+        return staff.card(personId).map(card -> card.name()).orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "request.not-found"));
+    }
+
     @Transactional(readOnly = true)
     public List<RequestView> ofPerson(long personId) {
         String region = staff.card(personId).map(card -> card.regionCode())

@@ -171,13 +171,25 @@ public class RequestIntake {
             problems.put("place", "request.error.place");
             return null;
         }
-        Optional<GridLocation> grid = gridService.locate(form.lon(), form.lat());
+        return point(gridService.locate(form.lon(), form.lat()), form.lon(), form.lat(), null, problems);
+    }
+
+    /** A point on the map inside a region (a resident's page: the district), with the room if she gave one. */
+    Place pointPlace(RegionCode region, double lon, double lat, String roomText, Map<String, String> problems) {
+        String room = roomText == null || roomText.isBlank() ? null : roomText.strip();
+        if (room != null && !ROOM.matcher(room).matches()) {
+            problems.put("room", "request.error.room");
+        }
+        return point(gridService.locateIn(region, lon, lat), lon, lat, room, problems);
+    }
+
+    private static Place point(Optional<GridLocation> grid, double lon, double lat, String room, Map<String, String> problems) {
         if (grid.isEmpty()) {
             problems.put("place", "request.error.outside");
             return null;
         }
-        return new Place(grid.get().code(), null, null, null, form.lon(), form.lat(),
-                grid.get().name() + " (%.5f, %.5f)".formatted(form.lon(), form.lat()));
+        return new Place(grid.get().code(), null, null, room, lon, lat,
+                grid.get().name() + " (%.5f, %.5f)".formatted(lon, lat) + (room == null ? "" : " " + room));
     }
 
     /** A compound of the community (by id or exact name; two of one name: ask which), one of its buildings, a room. */

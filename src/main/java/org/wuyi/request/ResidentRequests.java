@@ -40,7 +40,7 @@ public class ResidentRequests {
 
     /** What a resident fills in. */
     public record Form(String category, Boolean urgent, String compound, String building, String room, String name, String mobile,
-                       String description, String code) {
+                       String description, String code, Double lon, Double lat) {
     }
 
     private final RequestIntake intake;
@@ -96,9 +96,18 @@ public class ResidentRequests {
         if (category == null) {
             problems.put("category", "request.error.category");
         }
-        RequestIntake.Place place = form.compound() == null || form.compound().isBlank()
-                ? missingPlace(problems)
-                : intake.compoundPlace(RegionCode.parse(community.code()).orElseThrow(), form.compound(), form.building(), form.room(), problems);
+        RegionCode here = RegionCode.parse(community.code()).orElseThrow();
+        RequestIntake.Place place;
+        if (form.compound() != null && !form.compound().isBlank()) {
+            place = intake.compoundPlace(here, form.compound(), form.building(), form.room(), problems);
+        } else if (form.lon() != null && form.lat() != null) {
+            // a point on the map: any grid of the district (she may be across the road from her own community)
+            place = intake.pointPlace(RegionCode.parse(community.code().substring(0, 6)).orElseThrow(), form.lon(), form.lat(), form.room(),
+                    problems);
+            problems.replace("place", "request.error.outside", "help.error.outside");
+        } else {
+            place = missingPlace(problems);
+        }
         RequestIntake.Who who = intake.who(form.name(), form.mobile(), form.description(), problems);
         if (form.code() == null || form.code().isBlank()) {
             problems.put("code", "request.error.code");
@@ -112,7 +121,7 @@ public class ResidentRequests {
     }
 
     private static RequestIntake.Place missingPlace(Map<String, String> problems) {
-        problems.put("compound", "request.error.compound");
+        problems.put("place", "request.error.place");
         return null;
     }
 

@@ -21,7 +21,7 @@ import org.wuyi.grid.GeoJson;
 import org.wuyi.grid.GridImportService;
 import org.wuyi.grid.GridService;
 import org.wuyi.grid.PlaceImportService;
-import org.wuyi.grid.internal.GridProperties;
+import org.wuyi.grid.MapTiles;
 import org.wuyi.grid.internal.ImportProgressLog;
 import org.wuyi.identity.CurrentUser;
 import org.wuyi.identity.RegionScope;
@@ -45,14 +45,14 @@ class GridPageController {
 
     GridPageController(GridService grids, GridImportService gridImports, PlaceImportService placeImports,
                        RegionService regions, RegionScope scope, ImportProgressLog progressLog,
-                       GridProperties properties) {
+                       MapTiles tiles) {
         this.grids = grids;
         this.gridImports = gridImports;
         this.placeImports = placeImports;
         this.regions = regions;
         this.scope = scope;
         this.progressLog = progressLog;
-        this.tileUrl = properties.map().tileUrl();
+        this.tileUrl = tiles.url();
     }
 
     @GetMapping("/regions/{code}/map")

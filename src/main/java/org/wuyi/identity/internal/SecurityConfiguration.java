@@ -3,6 +3,7 @@ package org.wuyi.identity.internal;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,24 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /** The pages' content security policy: our own scripts only; images also from the maps' tile server, if any. */
+    private final String policy;
+
+    SecurityConfiguration(@Value("${wuyi.map.tile-url:}") String tileUrl) {
+        this.policy = "default-src 'self'; img-src 'self' data:" + tileOrigin(tileUrl) + "; style-src 'self' 'unsafe-inline'; "
+                + "script-src 'self'; frame-ancestors 'none'";
+    }
+
+    /** " https://tiles.example:8443" for a tile URL template, or nothing (subdomain templates: the parent's wildcard). */
+    static String tileOrigin(String tileUrl) {
+        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?)://([A-Za-z0-9.{}-]+(?::[0-9]{1,5})?)").matcher(tileUrl == null ? "" : tileUrl.strip());
+        if (!origin.find()) {
+            return "";
+        }
+        String host = origin.group(2).replace("{s}.", "*.");
+        return " " + origin.group(1) + "://" + host;
+    }
+
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
@@ -57,9 +76,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; frame-ancestors 'none'")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .build();
     }
 
@@ -112,9 +129,7 @@ class SecurityConfiguration {
                         .successHandler(new SignInSuccess()))
                 .addFilterAfter(new AccountGate(accounts, rules, clock), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; frame-ancestors 'none'")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .build();
     }
 }

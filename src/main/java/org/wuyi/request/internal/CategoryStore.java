@@ -33,6 +33,11 @@ public class CategoryStore {
         return jdbc.sql(SELECT + " WHERE active ORDER BY position, code").query(CategoryStore::row).list();
     }
 
+    /** The retired categories (their requests keep them; the district may bring one back). */
+    public List<Category> retired() {
+        return jdbc.sql(SELECT + " WHERE NOT active ORDER BY position, code").query(CategoryStore::row).list();
+    }
+
     /** A category whether in use or retired (a request keeps the category it was made in). */
     public Optional<Category> anyState(String code) {
         return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(CategoryStore::row).optional();

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.wuyi.grid.MapTiles;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.request.RequestIntake;
 import org.wuyi.request.RequestRefused;
@@ -21,15 +22,18 @@ import org.wuyi.request.ResidentRequests;
 class HelpPageController {
 
     private final ResidentRequests residents;
+    private final MapTiles tiles;
 
-    HelpPageController(ResidentRequests residents) {
+    HelpPageController(ResidentRequests residents, MapTiles tiles) {
         this.residents = residents;
+        this.tiles = tiles;
     }
 
     @GetMapping("/help/{community}")
     String page(@PathVariable String community, Model model) {
         model.addAttribute("community", residents.community(community));
         model.addAttribute("categories", residents.categories());
+        model.addAttribute("tileUrl", tiles.url());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", java.util.Map.of());
         }
@@ -57,7 +61,8 @@ class HelpPageController {
         int slash = place == null ? -1 : place.indexOf('/');
         ResidentRequests.Form form = new ResidentRequests.Form(fields.getFirst("category"), "on".equals(fields.getFirst("urgent")),
                 slash < 0 ? null : place.substring(0, slash), slash < 0 ? null : place.substring(slash + 1), fields.getFirst("room"),
-                fields.getFirst("name"), fields.getFirst("mobile"), fields.getFirst("description"), fields.getFirst("code"));
+                fields.getFirst("name"), fields.getFirst("mobile"), fields.getFirst("description"), fields.getFirst("code"),
+                coordinate(fields.getFirst("lon")), coordinate(fields.getFirst("lat")));
         try {
             RequestIntake.Taken taken = residents.submit(community, form, request.getRemoteAddr());
             return "redirect:/h/" + residents.token(taken.request().id());
@@ -69,6 +74,16 @@ class HelpPageController {
         }
         model.addAttribute("form", fields.toSingleValueMap());
         return page(community, model);
+    }
+
+    /** A coordinate from the map's hidden field; anything but a finite number is no point at all. */
+    private static Double coordinate(String text) {
+        try {
+            double value = text == null || text.isBlank() ? Double.NaN : Double.parseDouble(text.strip());
+            return Double.isFinite(value) ? value : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /** A photo for the request: kept re-encoded, or refused in words on the page (wrong type, too large). */

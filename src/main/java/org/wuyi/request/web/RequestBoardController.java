@@ -65,6 +65,14 @@ class RequestBoardController {
         return "request/history";
     }
 
+    /** The requests a person of the roster was sent, accepted or was told of, newest first (inside the reader's region). */
+    @GetMapping("/people/{id}/requests")
+    String person(@PathVariable long id, Model model) {
+        model.addAttribute("requests", history.ofPerson(id));
+        model.addAttribute("person", history.personName(id));
+        return "request/history";
+    }
+
     /** A need taken by phone: the same intake as the API, by the signed-in user. */
     @PostMapping("/regions/{code}/requests")
     String take(@PathVariable String code, @RequestParam MultiValueMap<String, String> fields, Model model) {

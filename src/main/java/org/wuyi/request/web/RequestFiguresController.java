@@ -63,7 +63,9 @@ class RequestFiguresController {
     @GetMapping("/regions/{code}/requests/figures")
     String page(@PathVariable String code, @RequestParam(required = false) String month, Model model) {
         YearMonth chosen = month(month);
-        model.addAttribute("figures", figures.of(RegionService.parseCode(code), chosen));
+        RequestFigures.Figures result = figures.of(RegionService.parseCode(code), chosen);
+        model.addAttribute("figures", result);
+        model.addAttribute("charts", FigureCharts.of(result).charts());
         model.addAttribute("previous", chosen.minusMonths(1));
         model.addAttribute("next", chosen.plusMonths(1));
         return "request/figures";
