@@ -132,22 +132,22 @@ public class RequestIntake {
         Instant now = clock.instant();
         Category.Targets targets = category.targets(urgent);
         Routing.Route route = routing.route(place.gridCode(), category);
-        Optional<Long> id = requests.insert(new RequestStore.New(key, source, place.gridCode().substring(0, 12), place.gridCode(),
-                category.code(), urgent, route.role().name(), route.toLeader(), place.compoundId(), place.building(), place.room(),
-                place.lon(), place.lat(), name, mobile.value(), description, now, now.plus(targets.accept()),
+        Optional<RequestStore.Row> inserted = requests.insertDispatched(new RequestStore.New(key, source, place.gridCode().substring(0, 12),
+                place.gridCode(), category.code(), urgent, route.role().name(), route.toLeader(), place.compoundId(), place.building(),
+                place.room(), place.lon(), place.lat(), name, mobile.value(), description, now, now.plus(targets.accept()),
                 targets.arrive() == null ? null : now.plus(targets.arrive()), now.plus(targets.resolve())));
-        if (id.isEmpty()) {
+        if (inserted.isEmpty()) {
             // the same key, sent twice at the same moment: the other transaction made it
             return new Taken(views.view(requests.byIdempotencyKey(key).orElseThrow()), false);
         }
-        RequestStore.Row row = requests.find(id.get()).orElseThrow();
-        requests.event(row.id(), now, "SUBMITTED", actor, null, null);
-        dispatch.send(row, category, place.label(), route.people(), route.toLeader());
-        requests.dispatched(row.id(), route.people().stream().map(person -> person.id()).toList(), route.role().name());
-        requests.event(row.id(), now, route.toLeader() ? "DISPATCHED_TO_LEADER" : "DISPATCHED", actor, null,
+        RequestStore.Row row = inserted.get();
+        requests.events(row.id(), now, actor, "SUBMITTED", route.toLeader() ? "DISPATCHED_TO_LEADER" : "DISPATCHED",
                 route.people().size() + " " + route.role());
-        RequestView view = views.view(row.id());
-        // last: the audit chain's head is locked until commit, so every submission waits for it only this briefly
+        dispatch.send(row, category, place.label(), route.people(), route.toLeader());
+        requests.recipients(row.id(), route.people().stream().map(person -> person.id()).toList(), route.role().name());
+        // what was just written is the view: nobody owns it yet, nothing has escalated
+        RequestView view = views.fresh(row, route.people().size());
+        // last: the audit chain's head is locked until commit, so other writers wait for it only this briefly
         audit.recordAs(actor, "request.submitted", row.communityCode(), "request=%d grid=%s category=%s urgent=%s role=%s toLeader=%s people=%d"
                 .formatted(row.id(), row.gridCode(), category.code(), urgent, route.role(), route.toLeader(), route.people().size()));
         return new Taken(view, true);

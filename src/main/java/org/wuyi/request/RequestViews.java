@@ -39,13 +39,21 @@ public class RequestViews {
     }
 
     RequestView view(RequestStore.Row row) {
+        return view(row, requests.recipients(row.id()).size(), requests.escalations(row.id()));
+    }
+
+    /** A request just made: its recipients counted by the caller, no owner, no escalation yet. */
+    RequestView fresh(RequestStore.Row row, int recipients) {
+        return view(row, recipients, 0);
+    }
+
+    private RequestView view(RequestStore.Row row, int recipients, int escalations) {
         Optional<PersonCard> owner = row.ownerPersonId() == null ? Optional.empty() : staff.card(row.ownerPersonId());
         return new RequestView(row.id(), row.category(), row.urgent(), row.communityCode(), row.gridCode(), row.role(), row.routedToLeader(),
                 row.compoundId(), row.building(), row.room(), row.lon(), row.lat(), row.name(), MobileNumber.of(row.mobile()).masked(),
                 row.description(), row.state(), row.ownerPersonId(), owner.map(PersonCard::name).orElse(null),
                 owner.map(card -> MobileNumber.parse(card.mobile()).map(MobileNumber::masked).orElse(null)).orElse(null),
                 row.createdAt(), row.acceptDue(), row.arriveDue(), row.resolveDue(), row.acceptedAt(), row.arrivedAt(), row.resolvedAt(),
-                row.closedAt(), requests.recipients(row.id()).size(), row.callback(), row.reopened(), row.passBacks(),
-                requests.escalations(row.id()));
+                row.closedAt(), recipients, row.callback(), row.reopened(), row.passBacks(), escalations);
     }
 }

@@ -30,10 +30,30 @@ public class CompoundRepository {
                 ORDER BY c.grid_code, c.name""", region.value(), region.upperBound());
     }
 
+    /** One compound with its buildings and gates in one query (a help request reads one per submission). */
     public Optional<CompoundView> find(long id) {
-        return load("""
-                SELECT c.id, c.name, c.grid_code, c.address, c.lon, c.lat, c.has_property_management, c.households
-                FROM compound c WHERE c.id = ?""", id).stream().findFirst();
+        return jdbc.sql("""
+                        SELECT c.id, c.name, c.grid_code, c.address, c.lon, c.lat, c.has_property_management, c.households,
+                               ARRAY(SELECT b.name FROM building b WHERE b.compound_id = c.id ORDER BY length(b.name), b.name) AS buildings,
+                               ARRAY(SELECT g.id FROM gate g WHERE g.compound_id = c.id ORDER BY g.id) AS gate_ids,
+                               ARRAY(SELECT g.name FROM gate g WHERE g.compound_id = c.id ORDER BY g.id) AS gate_names,
+                               ARRAY(SELECT g.lon FROM gate g WHERE g.compound_id = c.id ORDER BY g.id) AS gate_lons,
+                               ARRAY(SELECT g.lat FROM gate g WHERE g.compound_id = c.id ORDER BY g.id) AS gate_lats
+                        FROM compound c WHERE c.id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    Long[] gateIds = (Long[]) rs.getArray("gate_ids").getArray();
+                    String[] gateNames = (String[]) rs.getArray("gate_names").getArray();
+                    Double[] gateLons = (Double[]) rs.getArray("gate_lons").getArray();
+                    Double[] gateLats = (Double[]) rs.getArray("gate_lats").getArray();
+                    List<CompoundView.Gate> gates = new ArrayList<>(gateIds.length);
+                    for (int i = 0; i < gateIds.length; i++) {
+                        gates.add(new CompoundView.Gate(gateIds[i], gateNames[i], gateLons[i], gateLats[i]));
+                    }
+                    return new CompoundView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getDouble(6),
+                            rs.getBoolean(7), rs.getInt(8), List.of((String[]) rs.getArray("buildings").getArray()), List.copyOf(gates));
+                })
+                .optional();
     }
 
     private List<CompoundView> load(String sql, Object... params) {

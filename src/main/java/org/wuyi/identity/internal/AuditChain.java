@@ -117,6 +117,16 @@ public class AuditChain {
                     version, head.chain()});
             previous = hash;
         }
+        if (rows.size() == 1) {
+            // the usual single entry: the entry and the head in one statement
+            Object[] row = rows.getFirst();
+            jdbc.sql("""
+                            WITH head AS (UPDATE audit_chain_head SET last_hash = ? WHERE chain = ?)
+                            INSERT INTO audit_log (at, actor, action, region_code, detail, prev_hash, hash, key_version, chain)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(previous, head.chain(), row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]).update();
+            return;
+        }
         for (int from = 0; from < rows.size(); from += 1000) {
             batches.batchUpdate("""
                             INSERT INTO audit_log (at, actor, action, region_code, detail, prev_hash, hash, key_version, chain)

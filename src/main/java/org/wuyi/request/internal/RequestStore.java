@@ -45,20 +45,23 @@ public class RequestStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a request unless its idempotency key is known; the id of the new request, or empty for a repeat. */
-    public Optional<Long> insert(New request) {
+    /**
+     * Inserts a request, routed and dispatched (its recipients are written with {@link #recipients(long, List, String)}),
+     * unless its idempotency key is known; the stored row, or empty for a repeat.
+     */
+    public Optional<Row> insertDispatched(New request) {
         return jdbc.sql("""
                         INSERT INTO help_request (idempotency_key, source, community_code, grid_code, category, urgent, role, routed_to_leader,
                             compound_id, building, room, lon, lat, name, mobile, description, state, created_at, accept_due, arrive_due,
-                            resolve_due)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?)
-                        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id""")
+                            resolve_due, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHED', ?, ?, ?, ?, 1)
+                        ON CONFLICT (idempotency_key) DO NOTHING RETURNING\s""" + COLUMNS)
                 .params(request.idempotencyKey(), request.source(), request.communityCode(), request.gridCode(), request.category(),
                         request.urgent(), request.role(), request.routedToLeader(), request.compoundId(), request.building(), request.room(),
                         request.lon(), request.lat(), request.name(), request.mobile(), request.description(),
                         Timestamp.from(request.createdAt()), Timestamp.from(request.acceptDue()), timestamp(request.arriveDue()),
                         Timestamp.from(request.resolveDue()))
-                .query(Long.class).optional();
+                .query(RequestStore::row).optional();
     }
 
     public Optional<Long> byIdempotencyKey(String key) {
@@ -69,15 +72,14 @@ public class RequestStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM help_request WHERE id = ?").param(id).query(RequestStore::row).optional();
     }
 
-    /** Records whom the request was sent to and marks it dispatched. */
-    public void dispatched(long id, List<Long> people, String role) {
+    /** Records whom the request was sent to. */
+    public void recipients(long id, List<Long> people, String role) {
         if (!people.isEmpty()) {
             jdbc.sql("""
                             INSERT INTO request_recipient (request_id, person_id, role)
                             SELECT ?, person, ? FROM unnest(?::bigint[]) AS person ON CONFLICT DO NOTHING""")
                     .params(id, role, people.toArray(Long[]::new)).update();
         }
-        jdbc.sql("UPDATE help_request SET state = 'DISPATCHED', version = version + 1 WHERE id = ? AND state = 'SUBMITTED'").param(id).update();
     }
 
     public List<Long> recipients(long id) {
@@ -217,6 +219,12 @@ public class RequestStore {
                            OR id IN (SELECT request_id FROM request_recipient WHERE person_id = ?)
                         ORDER BY created_at DESC, id DESC LIMIT ?""")
                 .params(person, person, limit).query(RequestStore::row).list();
+    }
+
+    /** Two events of one moment in one statement (a new request's submission and dispatch). */
+    public void events(long id, Instant at, String actor, String firstKind, String secondKind, String secondNote) {
+        jdbc.sql("INSERT INTO request_event (request_id, at, kind, actor, person_id, note) VALUES (?, ?, ?, ?, NULL, NULL), (?, ?, ?, ?, NULL, ?)")
+                .params(id, Timestamp.from(at), firstKind, actor, id, Timestamp.from(at), secondKind, actor, secondNote).update();
     }
 
     public void event(long id, Instant at, String kind, String actor, Long person, String note) {
