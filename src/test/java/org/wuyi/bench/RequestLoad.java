@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the plain health endpoint (the baseline) and request submissions ({@code POST /api/v1/requests}, staff taking calls
  * for the whole district with a personal access token made on the account page as an integrator would). Reports each
  * side's sustained rate and p99 latency, the per-round ratio of rates, and counts the submissions answered 201 and
- * routed (state {@code DISPATCHED} with at least one person told).
+ * routed (state {@code DISPATCHED} with at least one person told). Then latency below saturation: submissions arriving
+ * at a steady rate, half the sustained rate, each timed from when it was due (open loop: no coordinated omission).
  *
  *   java … org.wuyi.bench.RequestLoad PORT [seconds=60] [clients=32] [rounds=4]
  */
@@ -127,6 +128,42 @@ public final class RequestLoad {
                 100 * Rounds.min(ratios), 100 * Rounds.max(ratios), ratios.size());
         System.out.printf(Locale.ROOT, "answered 201: %d, routed (DISPATCHED, someone told): %d, failed: %d%n", created.get(), routed.get(),
                 failed.get());
+
+        // latency below saturation: residents arriving at a steady rate (half the rate the server sustained above), each
+        // timed from the moment she was due to send, so that a server falling behind shows in the figure
+        double rate = Math.max(1, Rounds.median(requestRates) / 2);
+        ConcurrentLinkedQueue<Double> steadyTimes = new ConcurrentLinkedQueue<>();
+        AtomicLong steadyFailed = new AtomicLong();
+        AtomicLong next = new AtomicLong(9_000_000L);
+        long interval = (long) (1e9 / rate);
+        long begin = System.nanoTime();
+        long arrivals = (long) (rate * side.toSeconds() * 2);
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+             ExecutorService residents = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < arrivals; i++) {
+                long due = begin + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String body = bodies.get((int) (next.incrementAndGet() % bodies.size()));
+                residents.submit(() -> {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/requests"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    steadyTimes.add((System.nanoTime() - due) / 1e6);
+                    if (response.statusCode() != 201) {
+                        steadyFailed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        List<Double> sorted = new ArrayList<>(steadyTimes);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "steady %.0f/s for %d s (%d residents): p50 %.1f ms, p99 %.1f ms, max %.1f ms, failed %d%n", rate,
+                side.toSeconds() * 2, sorted.size(), sorted.get(sorted.size() / 2), p99(steadyTimes), sorted.getLast(), steadyFailed.get());
+        System.exit(0);
     }
 
     @FunctionalInterface
