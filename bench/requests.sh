@@ -15,7 +15,7 @@ port=18$(( RANDOM % 900 + 100 ))
 "$java" -Xmx2g -jar target/wuyi.jar --spring.profiles.active=demo --wuyi.data-dir="$data" --server.port="$port" \
     --logging.level.root=WARN > "$data/wuyi.log" 2>&1 &
 wuyi=$!
-trap 'kill $wuyi 2>/dev/null; wait $wuyi 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $wuyi 2>/dev/null; wait $wuyi 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do
     curl -fs "localhost:$port/actuator/health" >/dev/null 2>&1 && break
     kill -0 $wuyi 2>/dev/null || { cat "$data/wuyi.log"; exit 1; }
