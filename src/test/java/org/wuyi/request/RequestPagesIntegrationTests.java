@@ -110,6 +110,10 @@ class RequestPagesIntegrationTests {
         assertThat(other.get("/people/" + told.getFirst() + "/requests").status()).as("another community's person").isEqualTo(403);
 
         PageSession.Page figures = district.get("/regions/350102005/requests/figures");
+        // the page's own download link, with the page's session (the API takes tokens only)
+        assertThat(figures.html()).contains("href=\"/regions/350102005/request-figures.xlsx");
+        byte[] xlsx = district.download("/regions/350102005/request-figures.xlsx");
+        assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a zip: an xlsx").isEqualTo("PK");
         assertThat(figures.html()).contains("chart-requests", "chart-satisfied", "各社区诉求数");
         // the count chart says what the figures say, and the largest community's bar is the full length
         JsonNode units = new Api(port).get("/api/v1/regions/350102005/request-figures", "gulou").json().get("units");

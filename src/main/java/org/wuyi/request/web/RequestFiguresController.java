@@ -71,7 +71,7 @@ class RequestFiguresController {
         return "request/figures";
     }
 
-    @GetMapping("/api/v1/regions/{code}/request-figures.xlsx")
+    @GetMapping({"/api/v1/regions/{code}/request-figures.xlsx", "/regions/{code}/request-figures.xlsx"}) // the page path: a signed-in browser (the API chain takes tokens only)
     @Operation(summary = "The same month's figures as a spreadsheet")
     ResponseEntity<byte[]> xlsx(@PathVariable String code, @RequestParam(required = false) String month, Locale locale) {
         RequestFigures.Figures result = figures.of(RegionService.parseCode(code), month(month));

@@ -74,7 +74,7 @@ class DutyApiController {
         return figures.of(RegionService.parseCode(code));
     }
 
-    @GetMapping("/api/v1/compounds/{id}/duties.xlsx")
+    @GetMapping({"/api/v1/compounds/{id}/duties.xlsx", "/compounds/{id}/duties.xlsx"}) // the page path: a signed-in browser (the API chain takes tokens only)
     @Operation(summary = "A compound's published rota of [from, to] as a spreadsheet, gate by gate (mobiles masked)")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {

@@ -48,7 +48,7 @@ class ReviewController {
         return reviews.list(RegionService.parseCode(code), state);
     }
 
-    @GetMapping("/api/v1/regions/{code}/volunteers.xlsx")
+    @GetMapping({"/api/v1/regions/{code}/volunteers.xlsx", "/regions/{code}/volunteers.xlsx"}) // the page path: a signed-in browser (the API chain takes tokens only)
     @Operation(summary = "The volunteer sign-ups below a region as a spreadsheet (mobiles masked), one state or all")
     org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(required = false) VolunteerState state,
                                                           java.util.Locale locale) {

@@ -40,7 +40,7 @@ class VolunteerImportController {
         this.messages = messages;
     }
 
-    @GetMapping("/api/v1/regions/{code}/volunteers/template.xlsx")
+    @GetMapping({"/api/v1/regions/{code}/volunteers/template.xlsx", "/regions/{code}/volunteers/template.xlsx"}) // the page path: a signed-in browser (the API chain takes tokens only)
     @Operation(summary = "The volunteer template for paper sign-ups: compounds, genders and yes/no as drop-downs; hours in words (周一至周五 18-21；周六 08-12)")
     ResponseEntity<byte[]> template(@PathVariable String code) {
         String name = messages.getMessage("volunteer-import.file", new Object[] {code}, Locale.SIMPLIFIED_CHINESE);
