@@ -60,17 +60,18 @@ class ArchitectureTests {
     }
 
     /** Who owns which table (docs/architecture.md); a module's SQL names only its own. */
-    private static final Map<String, List<String>> TABLES = Map.of(
-            "platform", List.of("event_publication"),
-            "region", List.of("region"),
-            "identity", List.of("user_account", "audit_log", "audit_chain_head", "password_history", "recovery_code", "access_token", "password_rules"),
-            "grid", List.of("grid", "grid_history", "grid_index_version", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress"),
-            "staff", List.of("person", "staff_assignment", "sent_down_cadre"),
-            "party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term"),
-            "notification", List.of("outbox_message", "delivery_attempt", "channel_route", "phone_code"),
-            "volunteer", List.of("volunteer", "gate_post", "rota_job", "rota_duty"),
-            "request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation", "request_photo"),
-            "wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member"));
+    private static final Map<String, List<String>> TABLES = Map.ofEntries(
+            Map.entry("platform", List.of("event_publication")),
+            Map.entry("region", List.of("region")),
+            Map.entry("identity", List.of("user_account", "audit_log", "audit_chain_head", "password_history", "recovery_code", "access_token", "password_rules")),
+            Map.entry("grid", List.of("grid", "grid_history", "grid_index_version", "community_boundary", "compound", "building", "gate", "work_unit", "import_progress")),
+            Map.entry("staff", List.of("person", "staff_assignment", "sent_down_cadre")),
+            Map.entry("party", List.of("party_committee", "grid_branch", "branch_member", "leadership_term")),
+            Map.entry("notification", List.of("outbox_message", "delivery_attempt", "channel_route", "phone_code")),
+            Map.entry("volunteer", List.of("volunteer", "gate_post", "rota_job", "rota_duty")),
+            Map.entry("request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation", "request_photo")),
+            Map.entry("wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member")),
+            Map.entry("household", List.of("household")));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
 

@@ -41,6 +41,11 @@ public class GridDirectory {
         return compounds.find(id);
     }
 
+    /** A compound's buildings by name, with their ids (households name their building by id), in the buildings' order. */
+    public java.util.Map<String, Long> buildingIds(long compoundId) {
+        return compounds.buildingIds(compoundId);
+    }
+
     /** The codes of the active grids of one kind below a region, in code order. */
     public List<String> gridCodesIn(RegionCode region, GridKind kind) {
         return grids.activeCodes(region, kind);

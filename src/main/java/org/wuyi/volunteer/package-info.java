@@ -4,7 +4,7 @@
  * grid's roster; the gate posts; the gate rota solved in the background and published; the gates' sheets, each
  * volunteer's own hours, check-in, and the repair of no-shows and withdrawals; the figures.
  */
-@ApplicationModule(displayName = "volunteer", allowedDependencies = { "shared", "identity", "region", "grid", "staff",
+@ApplicationModule(displayName = "volunteer", allowedDependencies = { "shared", "identity", "region", "grid", "household", "staff",
         "notification", "platform :: web", "platform :: spreadsheet", "platform :: jdbc" })
 package org.wuyi.volunteer;
 

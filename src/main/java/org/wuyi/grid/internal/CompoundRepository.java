@@ -56,6 +56,15 @@ public class CompoundRepository {
                 .optional();
     }
 
+    public Map<String, Long> buildingIds(long compoundId) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("SELECT name, id FROM building WHERE compound_id = ? ORDER BY length(name), name").param(compoundId)
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        return ids;
+    }
+
     private List<CompoundView> load(String sql, Object... params) {
         record Row(long id, String name, String grid, String address, double lon, double lat, boolean managed, int households) {
         }

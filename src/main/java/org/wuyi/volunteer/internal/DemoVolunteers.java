@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wuyi.grid.CompoundView;
 import org.wuyi.grid.GridDirectory;
+import org.wuyi.household.Households;
 import org.wuyi.identity.AuditLog;
 import org.wuyi.staff.DemoStaffReady;
 import org.wuyi.staff.VolunteerRoster;
@@ -39,15 +40,17 @@ class DemoVolunteers {
     private static final int PENDING_PER_COMPOUND = 2;
 
     private final GridDirectory grids;
+    private final Households households;
     private final VolunteerRoster roster;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Clock clock;
 
-    DemoVolunteers(GridDirectory grids, VolunteerRoster roster, JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit,
+    DemoVolunteers(GridDirectory grids, Households households, VolunteerRoster roster, JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit,
                    Clock clock) {
         this.grids = grids;
+        this.households = households;
         this.roster = roster;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -89,11 +92,19 @@ class DemoVolunteers {
                             random.nextBoolean() ? "M" : "F", mobile, "PENDING", null, now));
                 }
             }
+            // each sign-up's household, found or made (one household record for the sign-up and the lockdown's work)
+            Map<Households.Room, Long> homes = households.ensureAll(rows.stream()
+                    .map(row -> new Households.Room((Long) row[1], (String) row[3], (String) row[4])).distinct().toList(), AuditLog.SYSTEM);
+            List<Object[]> withHomes = rows.stream().map(row -> {
+                Object[] more = java.util.Arrays.copyOf(row, row.length + 1);
+                more[row.length] = homes.get(new Households.Room((Long) row[1], (String) row[3], (String) row[4]));
+                return more;
+            }).toList();
             jdbc.batchUpdate("""
                     INSERT INTO volunteer (community_code, compound_id, grid_code, building, room, name, gender, mobile, age, skills,
                         availability, max_hours_per_week, help_neighbours, consent_version, consented_at, state, decided_by, decided_at,
-                        person_id, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                        person_id, created_at, updated_at, household_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", withHomes);
             audit.record("volunteer.demo-signups", ready.district().value(), "approved=%d pending=%d".formatted(approved, rows.size() - approved));
         });
     }

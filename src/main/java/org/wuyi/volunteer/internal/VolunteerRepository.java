@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wuyi.household.Households;
 import org.springframework.stereotype.Repository;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.volunteer.Skill;
@@ -43,9 +44,11 @@ public class VolunteerRepository {
             created_at, updated_at, version, preferred_gate_id""";
 
     private final JdbcClient jdbc;
+    private final Households households;
 
-    VolunteerRepository(JdbcClient jdbc) {
+    VolunteerRepository(JdbcClient jdbc, Households households) {
         this.jdbc = jdbc;
+        this.households = households;
     }
 
     public Optional<Row> find(long id) {
@@ -80,14 +83,19 @@ public class VolunteerRepository {
         return counts;
     }
 
+    /** A new sign-up, naming its household (found or made: one household record for the sign-up and the lockdown's work). */
     public long insert(Fields fields, Instant now) {
         return jdbc.sql("""
                         INSERT INTO volunteer (community_code, compound_id, grid_code, building, room, name, gender, mobile, age, skills,
                             availability, unavailable_dates, max_hours_per_week, help_neighbours, consent_version, consented_at,
-                            preferred_gate_id, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?::date[], ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(concat(params(fields, now, now), Timestamp.from(now)))
+                            preferred_gate_id, updated_at, created_at, household_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?::date[], ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(concat(params(fields, now, now), Timestamp.from(now), household(fields)))
                 .query(Long.class).single();
+    }
+
+    private Long household(Fields fields) {
+        return households.ensure(fields.compoundId(), fields.building(), fields.room(), "sign-up").orElse(null);
     }
 
     /** Replaces a sign-up's fields; {@code state} is what it becomes (a new household goes back to review). */
@@ -97,11 +105,11 @@ public class VolunteerRepository {
                         UPDATE volunteer SET community_code = ?, compound_id = ?, grid_code = ?, building = ?, room = ?, name = ?,
                             gender = ?, mobile = ?, age = ?, skills = ?::text[], availability = ?, unavailable_dates = ?::date[],
                             max_hours_per_week = ?, help_neighbours = ?, consent_version = ?, consented_at = ?, preferred_gate_id = ?,
-                            updated_at = ?,
+                            updated_at = ?, household_id = ?,
                             state = ?, decline_reason = CASE WHEN ? = 'PENDING' THEN NULL ELSE decline_reason END,
                             version = version + 1
                         WHERE id = ?""")
-                .params(concat(values, state.name(), state.name(), id))
+                .params(concat(values, household(fields), state.name(), state.name(), id))
                 .update();
     }
 
