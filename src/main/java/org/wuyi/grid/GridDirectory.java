@@ -41,6 +41,11 @@ public class GridDirectory {
         return compounds.find(id);
     }
 
+    /** A building by its id (for a risk area drawn on a building). */
+    public Optional<BuildingRef> building(long id) {
+        return compounds.building(id);
+    }
+
     /** A compound's buildings by name, with their ids (households name their building by id), in the buildings' order. */
     public java.util.Map<String, Long> buildingIds(long compoundId) {
         return compounds.buildingIds(compoundId);

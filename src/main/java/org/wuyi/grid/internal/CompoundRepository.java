@@ -56,6 +56,11 @@ public class CompoundRepository {
                 .optional();
     }
 
+    public Optional<org.wuyi.grid.BuildingRef> building(long id) {
+        return jdbc.sql("SELECT id, compound_id, name FROM building WHERE id = ?").param(id)
+                .query((rs, n) -> new org.wuyi.grid.BuildingRef(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+    }
+
     public Map<String, Long> buildingIds(long compoundId) {
         Map<String, Long> ids = new LinkedHashMap<>();
         jdbc.sql("SELECT name, id FROM building WHERE compound_id = ? ORDER BY length(name), name").param(compoundId)
