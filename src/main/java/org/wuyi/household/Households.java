@@ -54,6 +54,12 @@ public class Households {
         return store.ofCompound(compoundId);
     }
 
+    /** A grid's households, building by building, unchecked: for a service that checked its caller (a testing round). */
+    @Transactional(readOnly = true)
+    public List<Household> inGrid(String gridCode) {
+        return store.ofGrid(gridCode);
+    }
+
     /** Whether the signed-in user may keep this compound's households. */
     public boolean mayKeep(CompoundView compound) {
         return scope.mayChange(compound.gridCode().substring(0, 12), Roles.KEEPERS);

@@ -164,6 +164,24 @@ public class RiskAreas {
         return view(store.find(id).orElseThrow());
     }
 
+    /**
+     * A closed testing round of a grid feeds its active risk areas (the round's service checked its caller): all
+     * negative counts towards lifting, a positive one is a new infection. Returns how many areas it fed.
+     */
+    @Transactional
+    public int roundOfGrid(String gridCode, LocalDate day, boolean allNegative, String actor) {
+        List<RiskStore.Row> fed = store.activeInGrid(gridCode);
+        for (RiskStore.Row row : fed) {
+            store.event(row.id(), clock.instant(), day, allNegative ? "ROUND_CLEAN" : "ROUND_POSITIVE", "testing round", actor);
+            if (!allNegative && day.isAfter(row.since())) {
+                store.since(row.id(), day);
+            }
+            audit.recordAs(actor, "risk.round", gridCode.substring(0, 12), "area=%d day=%s allNegative=%s source=testing-round"
+                    .formatted(row.id(), day, allNegative));
+        }
+        return fed.size();
+    }
+
     /** Lifts the area one step once its level's rule is met; 409 with what is missing before. */
     @Transactional
     public RiskArea lift(long id) {

@@ -3,6 +3,7 @@ package org.wuyi.wartime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +64,17 @@ public class Acknowledgements {
     @Transactional
     public AckInfo acknowledge(String token) {
         return ack(token, true);
+    }
+
+    /** Who a genuine, unexpired link belongs to, in an activation still in force: for the groups' work pages. */
+    public record Holder(long activationId, String gridCode, long personId, WartimeGroup group, boolean leader) {
+    }
+
+    public Optional<Holder> holder(String token) {
+        return links.verify(token).filter(claim -> claim.expires().isAfter(clock.instant()))
+                .flatMap(claim -> activations.find(claim.activationId()).filter(row -> row.state() == ActivationState.ACTIVE)
+                        .flatMap(row -> activations.members(row.id()).stream().filter(m -> m.personId() == claim.personId()).findFirst()
+                                .map(m -> new Holder(row.id(), row.gridCode(), m.personId(), m.group(), m.leader()))));
     }
 
     /** The task list (in-app messages) of the person a genuine, unexpired link belongs to; empty otherwise. */

@@ -66,6 +66,11 @@ public class HouseholdStore {
                 .query(HouseholdStore::row).list();
     }
 
+    public List<Household> ofGrid(String gridCode) {
+        return jdbc.sql(SELECT + " WHERE grid_code = ? ORDER BY compound_id, building, length(room), room").param(gridCode)
+                .query(HouseholdStore::row).list();
+    }
+
     public Optional<Household> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(HouseholdStore::row).optional();
     }

@@ -59,6 +59,10 @@ public class RiskStore {
                 .params(region.value(), region.upperBound()).query(RiskStore::row).list();
     }
 
+    public List<Row> activeInGrid(String gridCode) {
+        return jdbc.sql(SELECT + " WHERE state = 'ACTIVE' AND grid_code = ? ORDER BY id FOR UPDATE").param(gridCode).query(RiskStore::row).list();
+    }
+
     public void since(long id, LocalDate since) {
         jdbc.sql("UPDATE risk_area SET since = ?, version = version + 1 WHERE id = ?").params(Date.valueOf(since), id).update();
     }
