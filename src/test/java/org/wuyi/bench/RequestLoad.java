@@ -167,12 +167,12 @@ public final class RequestLoad {
     }
 
     @FunctionalInterface
-    private interface Call {
+    interface Call {
         void on(HttpClient client) throws Exception;
     }
 
     /** Calls as fast as answers come, {@code clients} at once, for {@code time}; returns the calls per second. */
-    private static double drive(int clients, Duration time, Call call) throws Exception {
+    static double drive(int clients, Duration time, Call call) throws Exception {
         AtomicLong calls = new AtomicLong();
         long end = System.nanoTime() + time.toNanos();
         long start = System.nanoTime();
@@ -203,7 +203,7 @@ public final class RequestLoad {
     }
 
     /** A personal access token for the district administrator, made on the account page as an integrator would. */
-    private static String token(String base) throws Exception {
+    static String token(String base) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         post(browser, base + "/login", csrf(login), "username", "gulou", "password", "wuyi-demo");
@@ -258,7 +258,7 @@ public final class RequestLoad {
         return bodies;
     }
 
-    private static double p99(ConcurrentLinkedQueue<Double> times) {
+    static double p99(ConcurrentLinkedQueue<Double> times) {
         List<Double> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(0.99 * sorted.size()) - 1));

@@ -52,11 +52,11 @@ class TestingRoundIntegrationTests {
     }
 
     private JsonNode compound(String community, int index) {
-        return new Api(port).get("/api/v1/regions/" + community + "/compounds", "nanjie").json().get(index);
+        return new Api(port).get("/api/v1/regions/" + community + "/compounds", "gulou").json().get(index);
     }
 
     private long activate(Api api, String grid, String key) {
-        Api.Response made = api.postJson("/api/v1/grids/" + grid + "/activations", "nanjie", "{\"reason\":\"发现确诊病例\"}", "Idempotency-Key", key);
+        Api.Response made = api.postJson("/api/v1/grids/" + grid + "/activations", "gulou", "{\"reason\":\"发现确诊病例\"}", "Idempotency-Key", key);
         assertThat(made.status()).as(made.body()).isIn(200, 201);
         return made.json().get("id").asLong();
     }
@@ -64,40 +64,40 @@ class TestingRoundIntegrationTests {
     @Test
     void aRoundCountsEachHouseholdOnceAndItsResultFeedsTheRiskArea() {
         Api api = new Api(port);
-        JsonNode compound = compound("350102005005", 2);
+        JsonNode compound = compound("350102004003", 2);
         String grid = compound.get("gridCode").asString();
         long first = activate(api, grid, "testing-first-" + grid);
-        assertThat(api.postJson("/api/v1/activations/" + first + "/stand-down", "nanjie", "").status()).isEqualTo(200);
-        assertThat(api.postJson("/api/v1/activations/" + first + "/testing-rounds", "nanjie", "").status())
+        assertThat(api.postJson("/api/v1/activations/" + first + "/stand-down", "gulou", "").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/activations/" + first + "/testing-rounds", "gulou", "").status())
                 .as("a grid stood down is not activated").isEqualTo(409);
 
         long activation = activate(api, grid, "testing-second-" + grid);
-        Api.Response started = api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "nanjie", "");
+        Api.Response started = api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "gulou", "");
         assertThat(started.status()).isEqualTo(201);
         long round = started.json().get("id").asLong();
         long households = jdbc.sql("SELECT count(*) FROM household WHERE grid_code = ?").param(grid).query(Long.class).single();
         assertThat(started.json().get("households").asLong()).isEqualTo(households).isPositive();
-        assertThat(api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "nanjie", "").status()).as("one open round").isEqualTo(409);
+        assertThat(api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "gulou", "").status()).as("one open round").isEqualTo(409);
 
         List<Long> ids = jdbc.sql("SELECT household_id FROM testing_household WHERE round_id = ? ORDER BY household_id").param(round)
                 .query(Long.class).list();
-        JsonNode marked = api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(0), "nanjie",
+        JsonNode marked = api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(0), "gulou",
                 "{\"status\": \"TESTED\", \"people\": 3}").json();
         assertThat(marked.get("counted").asBoolean()).isTrue();
         assertThat(marked.get("toDo").asLong()).isEqualTo(households - 1);
-        JsonNode again = api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(0), "nanjie",
+        JsonNode again = api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(0), "gulou",
                 "{\"status\": \"TESTED\", \"people\": 2}").json();
         assertThat(again.get("counted").asBoolean()).as("twice: counted once").isFalse();
         assertThat(again.get("done").asInt()).isEqualTo(1);
-        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/999999999", "nanjie",
+        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/999999999", "gulou",
                 "{\"status\": \"TESTED\", \"people\": 2}").status()).isEqualTo(404);
-        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(1), "nanjie",
+        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(1), "gulou",
                 "{\"status\": \"TESTED\", \"people\": 55}").status()).isEqualTo(422);
         assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(1), "yqhn",
                 "{\"status\": \"TESTED\", \"people\": 1}").status()).as("another community").isEqualTo(403);
-        api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(1), "nanjie", "{\"status\": \"AT_HOME\", \"people\": 1}");
+        api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(1), "gulou", "{\"status\": \"AT_HOME\", \"people\": 1}");
 
-        JsonNode progress = api.get("/api/v1/testing-rounds/" + round, "nanjie").json();
+        JsonNode progress = api.get("/api/v1/testing-rounds/" + round, "gulou").json();
         assertThat(progress.get("done").asInt()).isEqualTo(2);
         assertThat(progress.get("people").asInt()).isEqualTo(3);
         long notYet = 0;
@@ -105,28 +105,28 @@ class TestingRoundIntegrationTests {
             notYet += building.get("households").asLong() - building.get("done").asLong();
         }
         assertThat(notYet).as("not yet tested, building by building").isEqualTo(households - 2);
-        assertThat(api.get("/api/v1/regions/350102005/testing", "nanjie").json().get("marked").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.get("/api/v1/regions/350102004/testing", "gulou").json().get("marked").asLong()).isGreaterThanOrEqualTo(2);
 
-        long area = api.postJson("/api/v1/risk-areas", "nanjie", """
+        long area = api.postJson("/api/v1/risk-areas", "gulou", """
                 {"ruleSet": "ninth-edition", "level": "HIGH", "compoundId": %d, "reason": "确诊病例"}""".formatted(compound.get("id").asLong()))
                 .json().get("id").asLong();
-        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/close", "nanjie", "{\"allNegative\": false}").status())
+        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/close", "gulou", "{\"allNegative\": false}").status())
                 .as("positive without rooms").isEqualTo(422);
-        JsonNode closed = api.postJson("/api/v1/testing-rounds/" + round + "/close", "nanjie", "{\"allNegative\": true}").json();
+        JsonNode closed = api.postJson("/api/v1/testing-rounds/" + round + "/close", "gulou", "{\"allNegative\": true}").json();
         assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
         assertThat(jdbc.sql("SELECT count(*) FROM risk_event WHERE area_id = ? AND kind = 'ROUND_CLEAN'").param(area).query(Long.class).single())
                 .as("the round counts for the grid's risk area").isEqualTo(1);
-        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(2), "nanjie",
+        assertThat(api.postJson("/api/v1/testing-rounds/" + round + "/households/" + ids.get(2), "gulou",
                 "{\"status\": \"TESTED\", \"people\": 1}").status()).as("closed").isEqualTo(409);
-        api.postJson("/api/v1/activations/" + activation + "/stand-down", "nanjie", "");
+        api.postJson("/api/v1/activations/" + activation + "/stand-down", "gulou", "");
     }
 
     @Test
     void aTestingGroupMemberMarksThreeHouseholdsOnAPhoneAndTheLeaderSeesIt() throws Exception {
         Api api = new Api(port);
-        String grid = compound("350102005005", 3).get("gridCode").asString();
+        String grid = compound("350102004003", 3).get("gridCode").asString();
         long activation = activate(api, grid, "testing-phone-" + grid);
-        long round = api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "nanjie", "").json().get("id").asLong();
+        long round = api.postJson("/api/v1/activations/" + activation + "/testing-rounds", "gulou", "").json().get("id").asLong();
         String link = jdbc.sql("""
                         SELECT o.link FROM outbox_message o JOIN activation_member m ON m.person_id = o.recipient_id AND m.activation_id = ?
                         WHERE o.correlation = ? AND m.group_code = 'NUCLEIC_ACID_TESTING' AND o.link IS NOT NULL ORDER BY o.id LIMIT 1""")
@@ -150,7 +150,7 @@ class TestingRoundIntegrationTests {
         try (BrowserContext leader = chromium.browser().newContext()) {
             Page page = leader.newPage();
             page.navigate(url("/login"));
-            page.locator("#username").fill("nanjie");
+            page.locator("#username").fill("gulou");
             page.locator("#password").fill("wuyi-demo");
             page.locator("form button[type=submit]").click();
             page.waitForLoadState();
@@ -160,6 +160,6 @@ class TestingRoundIntegrationTests {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM testing_mark WHERE round_id = ? AND marked_by LIKE 'person:%'").param(round)
                 .query(Long.class).single()).isEqualTo(3);
-        api.postJson("/api/v1/activations/" + activation + "/stand-down", "nanjie", "");
+        api.postJson("/api/v1/activations/" + activation + "/stand-down", "gulou", "");
     }
 }

@@ -25,6 +25,8 @@ import org.wuyi.identity.AuditLog;
 @Profile("demo")
 class DemoHouseholds {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoHouseholds.class);
+
     static final String BY = "demo";
 
     private final GridDirectory grids;
@@ -46,6 +48,7 @@ class DemoHouseholds {
             if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM household WHERE updated_by = ?)", Boolean.class, BY))) {
                 return;
             }
+            long started = System.nanoTime();
             Random random = new Random(150_000);
             int[] peopleOdds = {1, 2, 2, 2, 3, 3, 3, 4, 4, 5};
             List<Object[]> rows = new ArrayList<>();
@@ -72,6 +75,7 @@ class DemoHouseholds {
                             contact_mobile = coalesce(household.contact_mobile, excluded.contact_mobile)""", rows.subList(from, Math.min(rows.size(), from + 5_000)));
             }
             audit.record("household.demo-generated", ready.district().value(), "households=" + rows.size());
+            log.info("Demo households: {} in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
         });
     }
 }
