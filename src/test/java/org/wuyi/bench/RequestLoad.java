@@ -132,37 +132,10 @@ public final class RequestLoad {
         // latency below saturation: residents arriving at a steady rate (half the rate the server sustained above), each
         // timed from the moment she was due to send, so that a server falling behind shows in the figure
         double rate = Math.max(1, Rounds.median(requestRates) / 2);
-        ConcurrentLinkedQueue<Double> steadyTimes = new ConcurrentLinkedQueue<>();
-        AtomicLong steadyFailed = new AtomicLong();
-        AtomicLong next = new AtomicLong(9_000_000L);
-        long interval = (long) (1e9 / rate);
-        long begin = System.nanoTime();
-        long arrivals = (long) (rate * side.toSeconds() * 2);
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-             ExecutorService residents = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < arrivals; i++) {
-                long due = begin + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                String body = bodies.get((int) (next.incrementAndGet() % bodies.size()));
-                residents.submit(() -> {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/requests"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    steadyTimes.add((System.nanoTime() - due) / 1e6);
-                    if (response.statusCode() != 201) {
-                        steadyFailed.incrementAndGet();
-                    }
-                    return null;
-                });
-            }
-        }
-        List<Double> sorted = new ArrayList<>(steadyTimes);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "steady %.0f/s for %d s (%d residents): p50 %.1f ms, p99 %.1f ms, max %.1f ms, failed %d%n", rate,
-                side.toSeconds() * 2, sorted.size(), sorted.get(sorted.size() / 2), p99(steadyTimes), sorted.getLast(), steadyFailed.get());
+        AtomicLong steadyNext = new AtomicLong(9_000_000L);
+        System.out.println(Steady.run(rate, side.multipliedBy(2), i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/requests"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (steadyNext.incrementAndGet() % bodies.size())))).build(), 201));
         System.exit(0);
     }
 

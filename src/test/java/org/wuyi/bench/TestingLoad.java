@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * once — {@code clients} connections — mark households ({@code POST /api/v1/testing-rounds/{id}/households/{h}}),
  * alternating round by round with the plain health endpoint as the baseline. Reports the marking rate and p99, the
  * health rate, and how long the district's live "not yet tested" count ({@code GET /api/v1/regions/350102/testing})
- * takes to answer with every mark acknowledged before it was asked (the count is read live from committed marks).
+ * takes to answer with every mark acknowledged before it was asked (the count is read live from committed marks); then
+ * a mark's latency below saturation, phones marking at a steady half of the sustained rate ({@link Steady}).
  *
  *   java … org.wuyi.bench.TestingLoad PORT [seconds=60] [clients=32] [rounds=4]
  */
@@ -160,6 +161,14 @@ public final class TestingLoad {
         Collections.sort(counts);
         System.out.printf(Locale.ROOT, "district count: %d reads, answer p50 %.1f ms, max %.1f ms; reads missing an acknowledged mark: %d%n",
                 counts.size(), counts.get(counts.size() / 2), counts.getLast(), countShort.get());
+        // a mark's latency below saturation: phones marking at a steady half of the sustained rate
+        String steadyBearer = bearer;
+        System.out.println(Steady.run(Math.max(1, Rounds.median(markRates) / 2), side.multipliedBy(2), i -> {
+            long[] mark = marks.get(next.getAndIncrement() % marks.size());
+            return HttpRequest.newBuilder(URI.create(base + "/api/v1/testing-rounds/" + mark[0] + "/households/" + mark[1]))
+                    .header("Authorization", steadyBearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"TESTED\", \"people\": 2}")).build();
+        }, 200));
         System.exit(0);
     }
 }
