@@ -86,7 +86,7 @@ public class RiskAreas {
             building = grids.building(buildingId).orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "risk.error.place"));
             compound = compounds.compound(building.compoundId());
             kind = unit == null ? "BUILDING" : "UNIT";
-            if (unit != null && !unit.matches("[0-9A-Za-z一-龥-]{1,10}")) {
+            if (unit != null && !unit.matches("[0-9A-Za-z\\p{IsHan}-]{1,10}")) {
                 throw problem("risk.error.unit");
             }
         } else if (declaration.compoundId() != null && unit == null) {
