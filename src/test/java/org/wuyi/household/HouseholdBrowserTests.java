@@ -9,21 +9,20 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Chromium;
+import org.wuyi.support.ChromiumExtension;
 import org.wuyi.support.WuyiIntegrationTest;
 
 /** A street officer records a household on the compound's page, then imports the compound's template: checked, then applied. */
 @WuyiIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class HouseholdBrowserTests {
-
-    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -34,24 +33,12 @@ class HouseholdBrowserTests {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
     @Test
-    void recordedOnThePageAndImportedFromTheTemplate() throws Exception {
+    void recordedOnThePageAndImportedFromTheTemplate(Chromium chromium) throws Exception {
         record Compound(long id, String building) {
         }
         Compound compound = jdbc.sql("""
@@ -60,11 +47,7 @@ class HouseholdBrowserTests {
                 .query((rs, n) -> new Compound(rs.getLong(1), rs.getString(2))).single();
         try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.locator("#username").fill("nanjie");
-            page.locator("#password").fill("wuyi-demo");
-            page.locator("form button[type=submit]").click();
-            page.waitForLoadState();
+            Chromium.logIn(page, url(""), "nanjie", "wuyi-demo");
 
             page.navigate(url("/compounds/" + compound.id() + "/households"));
             page.locator("#h-building").selectOption(compound.building());

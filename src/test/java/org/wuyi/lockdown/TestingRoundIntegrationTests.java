@@ -7,14 +7,14 @@ import java.util.List;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Api;
 import org.wuyi.support.Chromium;
+import org.wuyi.support.ChromiumExtension;
 import org.wuyi.support.WuyiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -25,27 +25,14 @@ import tools.jackson.databind.JsonNode;
  * own activation link and the leader's page shows the progress.
  */
 @WuyiIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class TestingRoundIntegrationTests {
-
-    private static Chromium chromium;
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -122,7 +109,7 @@ class TestingRoundIntegrationTests {
     }
 
     @Test
-    void aTestingGroupMemberMarksThreeHouseholdsOnAPhoneAndTheLeaderSeesIt() throws Exception {
+    void aTestingGroupMemberMarksThreeHouseholdsOnAPhoneAndTheLeaderSeesIt(Chromium chromium) throws Exception {
         Api api = new Api(port);
         String grid = compound("350102004003", 3).get("gridCode").asString();
         long activation = activate(api, grid, "testing-phone-" + grid);
@@ -149,11 +136,7 @@ class TestingRoundIntegrationTests {
         }
         try (BrowserContext leader = chromium.browser().newContext()) {
             Page page = leader.newPage();
-            page.navigate(url("/login"));
-            page.locator("#username").fill("gulou");
-            page.locator("#password").fill("wuyi-demo");
-            page.locator("form button[type=submit]").click();
-            page.waitForLoadState();
+            Chromium.logIn(page, url(""), "gulou", "wuyi-demo");
             page.navigate(url("/activations/" + activation + "/testing"));
             assertThat(page.locator("#round-" + round + " .round-done").textContent()).startsWith("已完成 3 / ");
             Chromium.screenshot(page, "testing-leader");

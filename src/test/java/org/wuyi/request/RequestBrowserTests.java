@@ -6,8 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,33 +15,21 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wuyi.support.Chromium;
+import org.wuyi.support.ChromiumExtension;
 import org.wuyi.support.Resident;
 import org.wuyi.support.WuyiIntegrationTest;
 
 /** On phones: a resident asks for medical help, a medical staff member of her grid accepts from the link, she sees who is coming. */
 @WuyiIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RequestBrowserTests {
-
-    private static Chromium chromium;
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void hearCodes() {
@@ -54,7 +40,7 @@ class RequestBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private BrowserContext phone() {
+    private static BrowserContext phone(Chromium chromium) {
         return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN")
                 .setIsMobile(true).setHasTouch(true));
     }
@@ -72,9 +58,9 @@ class RequestBrowserTests {
     }
 
     @Test
-    void aResidentAsksAMedicAcceptsSheSeesWhoIsComing(CapturedOutput output) throws Exception {
+    void aResidentAsksAMedicAcceptsSheSeesWhoIsComing(CapturedOutput output, Chromium chromium) throws Exception {
         String mine;
-        try (BrowserContext resident = phone()) {
+        try (BrowserContext resident = phone(chromium)) {
             Page page = resident.newPage();
             page.navigate(url("/help/350102005001"));
             assertThat(page.locator("#call-first").textContent()).contains("120", "110");
@@ -99,7 +85,7 @@ class RequestBrowserTests {
         assertThat(jdbc.sql("SELECT role FROM help_request WHERE id = ?").param(request).query(String.class).single()).isEqualTo("MEDICAL");
         String link = jdbc.sql("SELECT link FROM outbox_message WHERE correlation = ? ORDER BY id LIMIT 1").param("request:" + request)
                 .query(String.class).single();
-        try (BrowserContext medic = phone()) {
+        try (BrowserContext medic = phone(chromium)) {
             Page page = medic.newPage();
             page.navigate(url(link.substring(link.indexOf("/r/"))));
             assertThat(page.locator("#description").textContent()).contains("摔伤了腿");
@@ -111,7 +97,7 @@ class RequestBrowserTests {
             assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("ON_SITE");
         }
 
-        try (BrowserContext resident = phone()) {
+        try (BrowserContext resident = phone(chromium)) {
             Page page = resident.newPage();
             page.navigate(mine);
             assertThat(page.locator("#state").getAttribute("data-state")).isEqualTo("ON_SITE");
@@ -120,14 +106,14 @@ class RequestBrowserTests {
         }
     }
     @Test
-    void aResidentTapsHerPlaceOnTheMapAndTheRequestGoesToThatGrid(CapturedOutput output) throws Exception {
+    void aResidentTapsHerPlaceOnTheMapAndTheRequestGoesToThatGrid(CapturedOutput output, Chromium chromium) throws Exception {
         record Point(String grid, double lon, double lat) {
         }
         Point compound = jdbc.sql("""
                         SELECT c.grid_code, c.lon, c.lat FROM compound c
                         WHERE c.grid_code LIKE '350102005005%' ORDER BY c.id LIMIT 1""")
                 .query((rs, row) -> new Point(rs.getString(1), rs.getDouble(2), rs.getDouble(3))).single();
-        try (BrowserContext resident = phone()) {
+        try (BrowserContext resident = phone(chromium)) {
             Page page = resident.newPage();
             page.navigate(url("/help/350102005005"));
             assertThat(page.locator("#map-part").isVisible()).isFalse();

@@ -49,6 +49,15 @@ public final class Chromium implements AutoCloseable {
         return browser;
     }
 
+    /** Signs in on the login page of the Wuyi at {@code base} ("http://localhost:PORT"). */
+    public static void logIn(Page page, String base, String username, String password) {
+        page.navigate(base + "/login");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("form button[type=submit]").click();
+        page.waitForLoadState();
+    }
+
     /** A full-page screenshot under {@code target/screenshots}, to look at after the run. */
     public static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
