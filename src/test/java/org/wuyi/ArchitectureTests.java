@@ -71,9 +71,10 @@ class ArchitectureTests {
             Map.entry("volunteer", List.of("volunteer", "gate_post", "rota_job", "rota_duty")),
             Map.entry("request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation", "request_photo")),
             Map.entry("wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member")),
-            Map.entry("household", List.of("household")),
+            Map.entry("household", List.of("household", "vulnerable_resident")),
             Map.entry("risk", List.of("risk_area", "risk_event")),
-            Map.entry("lockdown", List.of("testing_round", "testing_household", "testing_mark")));
+            Map.entry("lockdown", List.of("testing_round", "testing_household", "testing_mark", "supply_order", "health_watch", "health_check",
+                    "disinfection", "care_visit")));
 
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|COPY)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
 

@@ -36,6 +36,12 @@ public class GridDirectory {
         return compounds.within(region);
     }
 
+    /** The compounds of one grid with their buildings and gates (a grid's work in wartime: each building of it). */
+    public List<CompoundView> compoundsOf(String gridCode) {
+        return RegionCode.parse(gridCode.substring(0, 12)).map(community -> compounds.within(community).stream()
+                .filter(compound -> compound.gridCode().equals(gridCode)).toList()).orElse(List.of());
+    }
+
     /** One compound with its buildings and gates. */
     public Optional<CompoundView> compound(long id) {
         return compounds.find(id);

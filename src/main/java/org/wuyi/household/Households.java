@@ -60,6 +60,28 @@ public class Households {
         return store.ofGrid(gridCode);
     }
 
+    /** A room of a grid's building, unchecked: for a group's work in that grid, whose caller has checked the grid. */
+    @Transactional(readOnly = true)
+    public Optional<Household> inGrid(String gridCode, long buildingId, String room) {
+        return store.findRoom(buildingId, room == null ? "" : room.strip()).filter(household -> household.gridCode().equals(gridCode));
+    }
+
+    /**
+     * A compound's household named by building and room whose recorded contact mobile is this one: how a resident
+     * without an account shows it is their household (an order on their phone). Empty when anything differs — the
+     * answer does not tell which.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Household> byContact(long compoundId, String building, String room, String mobile) {
+        Long buildingId = grids.buildingIds(compoundId).get(building == null ? "" : building.strip());
+        Optional<MobileNumber> number = MobileNumber.parse(mobile == null ? "" : mobile.strip());
+        if (buildingId == null || number.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.findRoom(buildingId, room == null ? "" : room.strip())
+                .filter(household -> store.contactIs(household.id(), number.get().value()));
+    }
+
     /** Whether the signed-in user may keep this compound's households. */
     public boolean mayKeep(CompoundView compound) {
         return scope.mayChange(compound.gridCode().substring(0, 12), Roles.KEEPERS);

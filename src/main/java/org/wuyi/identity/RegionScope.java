@@ -16,6 +16,23 @@ import org.wuyi.shared.RegionCode;
 @Service
 public class RegionScope {
 
+    private final GridLeaders leaders;
+
+    RegionScope(GridLeaders leaders) {
+        this.leaders = leaders;
+    }
+
+    /**
+     * True when the signed-in user is a grid leader (网格长) whose person leads this grid now: for what only the grid's
+     * own leader may see (its vulnerable residents), not the whole community their account's region covers.
+     */
+    public boolean leads(String gridCode) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof WuyiUserDetails user && user.toCurrentUser().role() == Role.GRID_LEADER
+                && user.personId() != null && user.toCurrentUser().regionCode().containsCode(gridCode)
+                && leaders.gridsLedBy(user.personId()).contains(gridCode);
+    }
+
     /** The signed-in user, if any. */
     public Optional<CurrentUser> currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

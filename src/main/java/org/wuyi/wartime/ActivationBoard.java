@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,14 @@ public class ActivationBoard {
     /** An activation's board (404 unknown or outside the user's region: its existence is not revealed). */
     public ActivationView activation(long id) {
         return view(visible(id));
+    }
+
+    /**
+     * The activation in force on a grid, unchecked: for a resident's page of that grid (an order of supplies), which has
+     * no account; empty in peacetime.
+     */
+    public Optional<Long> inForce(String gridCode) {
+        return activations.inForce(gridCode).map(ActivationStore.Row::id);
     }
 
     /** Activations below a region or of one grid (by code prefix), newest first, their headlines only. */

@@ -75,6 +75,16 @@ public class HouseholdStore {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(HouseholdStore::row).optional();
     }
 
+    /** The household of a room of a building, if recorded. */
+    public Optional<Household> findRoom(long buildingId, String room) {
+        return jdbc.sql(SELECT + " WHERE building_id = ? AND room = ?").params(buildingId, room).query(HouseholdStore::row).optional();
+    }
+
+    /** Whether the household's recorded contact mobile is this one. */
+    public boolean contactIs(long id, String mobile) {
+        return jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND contact_mobile = ?").params(id, mobile).query(Long.class).single() == 1;
+    }
+
     /** Households by building and room of one compound (for an import to tell new from changed). */
     public Map<String, Stored> storedOf(long compoundId) {
         Map<String, Stored> stored = new HashMap<>();

@@ -19,6 +19,7 @@ import org.wuyi.grid.CompoundView;
 import org.wuyi.household.Household;
 import org.wuyi.household.HouseholdImport;
 import org.wuyi.household.Households;
+import org.wuyi.household.VulnerableResidents;
 import org.wuyi.platform.web.TranslatedProblem;
 
 /**
@@ -31,8 +32,10 @@ class HouseholdPageController {
     private final Households households;
     private final HouseholdImport imports;
     private final CompoundService compounds;
+    private final VulnerableResidents vulnerable;
 
-    HouseholdPageController(Households households, HouseholdImport imports, CompoundService compounds) {
+    HouseholdPageController(Households households, HouseholdImport imports, CompoundService compounds, VulnerableResidents vulnerable) {
+        this.vulnerable = vulnerable;
         this.households = households;
         this.imports = imports;
         this.compounds = compounds;
@@ -50,6 +53,7 @@ class HouseholdPageController {
         model.addAttribute("count", all.size());
         model.addAttribute("people", all.stream().map(Household::people).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum());
         model.addAttribute("mayKeep", households.mayKeep(compound));
+        model.addAttribute("mayReadVulnerable", vulnerable.mayRead(compound.gridCode()));
         if (!model.containsAttribute("form")) {
             Map<String, String> form = new LinkedHashMap<>();
             all.stream().filter(household -> edit != null && household.id() == edit).findFirst().ifPresent(household -> {

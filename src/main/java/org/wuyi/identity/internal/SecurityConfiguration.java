@@ -71,7 +71,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain linkSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/ack/**", "/r/**", "/help/**", "/h/**", "/open311/**", "/volunteer/**", "/v/**", "/api/v1/regions/*/volunteers/signups",
+                .securityMatcher("/ack/**", "/r/**", "/help/**", "/h/**", "/open311/**", "/volunteer/**", "/v/**", "/supplies/**", "/api/v1/regions/*/volunteers/signups",
                         "/api/v1/regions/*/volunteers/verification-codes")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -52,7 +52,8 @@ public final class WuyiUserDetails implements UserDetails, CredentialsContainer 
         return role;
     }
 
-    Long personId() {
+    /** The person a grid leader's account is tied to (null for other accounts). */
+    public Long personId() {
         return personId;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wuyi.grid.CompoundService;
+import org.wuyi.grid.MapTiles;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.region.RegionService;
 import org.wuyi.risk.RiskArea;
@@ -33,8 +34,14 @@ class RiskPageController {
     private final RuleSets rules;
     private final CompoundService compounds;
     private final RegionService regions;
+    private final MapTiles tiles;
 
-    RiskPageController(RiskAreas areas, RuleSets rules, CompoundService compounds, RegionService regions) {
+    /** An area on the map: its compound's point, its level and label. */
+    record Point(long id, double lon, double lat, String level, String label) {
+    }
+
+    RiskPageController(RiskAreas areas, RuleSets rules, CompoundService compounds, RegionService regions, MapTiles tiles) {
+        this.tiles = tiles;
         this.areas = areas;
         this.rules = rules;
         this.compounds = compounds;
@@ -45,9 +52,16 @@ class RiskPageController {
     String page(@PathVariable String code, Model model) {
         RegionCode region = RegionService.parseCode(code);
         model.addAttribute("region", regions.get(region));
-        model.addAttribute("areas", areas.active(region));
+        java.util.List<RiskArea> active = areas.active(region);
+        java.util.List<org.wuyi.grid.CompoundView> all = compounds.compounds(region);
+        Map<Long, org.wuyi.grid.CompoundView> byId = new java.util.HashMap<>();
+        all.forEach(compound -> byId.put(compound.id(), compound));
+        model.addAttribute("areas", active);
+        model.addAttribute("points", active.stream().filter(area -> byId.containsKey(area.compoundId())).map(area -> new Point(area.id(),
+                byId.get(area.compoundId()).lon(), byId.get(area.compoundId()).lat(), area.level(), area.label())).toList());
+        model.addAttribute("tileUrl", tiles.url());
         model.addAttribute("ruleSets", rules.all());
-        model.addAttribute("compounds", compounds.compounds(region));
+        model.addAttribute("compounds", all);
         return "risk/areas";
     }
 
