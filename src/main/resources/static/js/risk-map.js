@@ -6,7 +6,7 @@
     if (!element || !window.L) {
         return;
     }
-    const map = L.map(element, {preferCanvas: true, attributionControl: false, zoomSnap: 0.25});
+    const map = L.map(element, {attributionControl: false, zoomSnap: 0.25});
     if (element.dataset.tileUrl) {
         L.tileLayer(element.dataset.tileUrl, {maxZoom: 19}).addTo(map);
     }

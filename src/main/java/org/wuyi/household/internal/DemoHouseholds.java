@@ -29,6 +29,20 @@ class DemoHouseholds {
 
     static final String BY = "demo";
 
+    /** About one household in 97 has a vulnerable resident: each of the six kinds in turn, with what they need. */
+    private static final String VULNERABLE = """
+            INSERT INTO vulnerable_resident (household_id, grid_code, name, kinds, needs, carer, updated_by)
+            SELECT h.id, h.grid_code,
+                   (ARRAY ['林', '陈', '黄', '张', '李', '王', '吴', '刘', '郑', '蔡'])[1 + h.id % 10]
+                       || (ARRAY ['秀英', '桂兰', '建国', '玉珍', '国华', '丽华', '德明', '淑芬'])[1 + (h.id / 10) % 8],
+                   ARRAY [(ARRAY ['ALONE_ELDERLY', 'CHRONIC_MEDICINE', 'DIALYSIS', 'PREGNANCY', 'DISABILITY', 'INFANT'])[1 + (h.id / 97) % 6]],
+                   (ARRAY ['独居，每天电话问候，行动不便', '高血压、糖尿病，每月一盒降压药和二甲双胍', '每周一、三、五到医院透析',
+                       '孕 32 周，每两周产检', '轮椅出行，需上门服务', '8 个月婴儿，需奶粉，按时接种疫苗'])[1 + (h.id / 97) % 6],
+                   (ARRAY ['女儿（住仓山）', '儿子', '邻居', '', '老伴', '母亲'])[1 + (h.id / 97) % 6], ?
+            FROM household h
+            WHERE h.updated_by = ? AND h.id % 97 = 0
+            """;
+
     private final GridDirectory grids;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -74,8 +88,9 @@ class DemoHouseholds {
                         SET people = coalesce(household.people, excluded.people),
                             contact_mobile = coalesce(household.contact_mobile, excluded.contact_mobile)""", rows.subList(from, Math.min(rows.size(), from + 5_000)));
             }
-            audit.record("household.demo-generated", ready.district().value(), "households=" + rows.size());
-            log.info("Demo households: {} in {} ms", rows.size(), (System.nanoTime() - started) / 1_000_000);
+            int vulnerable = jdbc.update(VULNERABLE, BY, BY);
+            audit.record("household.demo-generated", ready.district().value(), "households=%d vulnerable=%d".formatted(rows.size(), vulnerable));
+            log.info("Demo households: {} and {} vulnerable residents in {} ms", rows.size(), vulnerable, (System.nanoTime() - started) / 1_000_000);
         });
     }
 }
