@@ -89,6 +89,10 @@ public class TestingRounds {
         if (activation.state() != ActivationState.ACTIVE) {
             throw new TranslatedProblem(HttpStatus.CONFLICT, "testing.error.not-activated");
         }
+        if (activation.drill()) {
+            // a round tests residents and its result moves the risk countdown: neither is for a drill
+            throw new TranslatedProblem(HttpStatus.CONFLICT, "testing.error.drill");
+        }
         String by = scope.currentUser().orElseThrow().username();
         // a grid may hold several compounds, each with its 1座: a building is named with its compound
         Map<Long, String> compoundNames = new java.util.HashMap<>();

@@ -74,8 +74,14 @@ public class Activating {
      */
     @Transactional
     public ActivationOutcome activate(GridCode code, String reason, String idempotencyKey, boolean override) {
+        return activate(code, reason, idempotencyKey, override, false);
+    }
+
+    /** {@link #activate} as a drill ({@code drill}): the same path, every message marked 演练, kept out of live figures. */
+    @Transactional
+    public ActivationOutcome activate(GridCode code, String reason, String idempotencyKey, boolean override, boolean drill) {
         String key = checkedKey(idempotencyKey);
-        ActivationOutcome outcome = activateGrids(Map.of(code, key), reason, override);
+        ActivationOutcome outcome = activateGrids(Map.of(code, key), reason, override, drill);
         if (outcome instanceof ActivationOutcome.Activated activated) {
             ActivationResult result = activated.first();
             return new ActivationOutcome.Activated(List.of(new ActivationResult(board.activation(result.activation().id()),
@@ -91,10 +97,16 @@ public class Activating {
      */
     @Transactional
     public ActivationOutcome activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override) {
+        return activateAll(codes, reason, idempotencyKey, override, false);
+    }
+
+    /** {@link #activateAll} as a drill of a community or street ({@code drill}). */
+    @Transactional
+    public ActivationOutcome activateAll(List<GridCode> codes, String reason, String idempotencyKey, boolean override, boolean drill) {
         String key = checkedKey(idempotencyKey);
         Map<GridCode, String> keys = new LinkedHashMap<>();
         codes.forEach(code -> keys.put(code, key + ":" + code.value()));
-        return activateGrids(keys, reason, override);
+        return activateGrids(keys, reason, override, drill);
     }
 
     /** The residential grids below a region (403 outside the user's region), for activating them all. */
@@ -116,7 +128,7 @@ public class Activating {
      * statements: existing activations (same key, or in force) are returned as they are; the rest are
      * checked, inserted, frozen and their calls written to the outbox, in this transaction.
      */
-    private ActivationOutcome activateGrids(Map<GridCode, String> keys, String reason, boolean override) {
+    private ActivationOutcome activateGrids(Map<GridCode, String> keys, String reason, boolean override, boolean drill) {
         if (keys.isEmpty()) {
             return new ActivationOutcome.Activated(List.of());
         }
@@ -127,7 +139,7 @@ public class Activating {
         }
         Map<String, ActivationResult> results = new LinkedHashMap<>();
         Map<String, ActivationStore.Row> byKey = activations.byKeys(List.copyOf(keys.values()));
-        Map<String, ActivationStore.Row> inForce = activations.inForce(keys.keySet().stream().map(GridCode::value).toList());
+        Map<String, ActivationStore.Row> inForce = activations.inForce(keys.keySet().stream().map(GridCode::value).toList(), drill);
         List<GridCode> toActivate = new ArrayList<>();
         for (Map.Entry<GridCode, String> entry : keys.entrySet()) {
             ActivationStore.Row existing = byKey.get(entry.getValue());
@@ -144,7 +156,7 @@ public class Activating {
             }
         }
         if (!toActivate.isEmpty()) {
-            Optional<ActivationOutcome.Refused> refused = activateNew(toActivate, keys, why, override, results);
+            Optional<ActivationOutcome.Refused> refused = activateNew(toActivate, keys, why, override, drill, results);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -154,7 +166,7 @@ public class Activating {
 
     /** Activates grids with no activation yet; a refusal (nothing saved) when one is not ready. */
     private Optional<ActivationOutcome.Refused> activateNew(List<GridCode> codes, Map<GridCode, String> keys, String why,
-                                                            boolean override, Map<String, ActivationResult> results) {
+                                                            boolean override, boolean drill, Map<String, ActivationResult> results) {
         Map<String, String> names = grids.gridNames(codes.stream().map(GridCode::value).toList());
         for (GridCode grid : codes) {
             if (grid.kind() != GridKind.RESIDENTIAL) {
@@ -172,22 +184,22 @@ public class Activating {
         String by = scope.currentUser().map(CurrentUser::username).orElseThrow();
         List<ActivationStore.New> rows = codes.stream().map(grid -> new ActivationStore.New(grid.value(), keys.get(grid),
                 plans.get(grid.value()).version(), !plans.get(grid.value()).complete())).toList();
-        Map<String, Long> made = activations.insertAll(rows, why, by);
+        Map<String, Long> made = activations.insertAll(rows, why, by, drill);
         if (made.size() < codes.size()) {
             // Someone else activated one of these grids (or used a key) in the same moment: theirs is the one.
             for (GridCode grid : codes) {
                 if (!made.containsKey(grid.value())) {
-                    ActivationStore.Row theirs = activations.byKey(keys.get(grid)).or(() -> activations.inForce(grid.value()))
+                    ActivationStore.Row theirs = activations.byKey(keys.get(grid)).or(() -> activations.inForce(grid.value(), drill))
                             .orElseThrow(() -> new WartimeProblem(HttpStatus.CONFLICT, "problem.wartime.race"));
                     results.put(grid.value(), new ActivationResult(board.headline(theirs), false));
                 }
             }
         }
         activations.freezeAll(made.values());
-        callEveryone(made, plans, why);
+        callEveryone(made, plans, why, drill);
         Instant now = clock.instant();
         made.forEach((grid, id) -> results.put(grid, new ActivationResult(board.fresh(id, grid, names.get(grid), why,
-                !plans.get(grid).complete(), by, now), true)));
+                drill, !plans.get(grid).complete(), by, now), true)));
         return Optional.empty();
     }
 
@@ -220,7 +232,7 @@ public class Activating {
     }
 
     /** Every person of the frozen plans gets their calls, with COPY (the keys name activations made just now, so they are new). */
-    private void callEveryone(Map<String, Long> made, Map<String, PlanView> plans, String why) {
+    private void callEveryone(Map<String, Long> made, Map<String, PlanView> plans, String why, boolean drill) {
         Map<Long, String> emails = calls.emails() ? staff.emails(made.keySet().stream()
                 .flatMap(grid -> plans.get(grid).groups().stream()).flatMap(group -> group.members().stream())
                 .map(PlanView.Member::personId).toList()) : Map.of();
@@ -248,9 +260,9 @@ public class Activating {
             }
             outgoing.addAll(calls.groupChats(id, plan.gridName(), why, chat, route.robots()));
             (plan.complete() ? complete : incomplete).add(new AuditLog.Entry(grid,
-                    "activation=%d grid=%s people=%d reason=%s".formatted(id, grid, people, why)));
+                    "activation=%d grid=%s people=%d drill=%s reason=%s".formatted(id, grid, people, drill, why)));
         });
-        outbox.enqueueNew(outgoing);
+        outbox.enqueueNew(calls.asDrill(drill, outgoing));
         audit.recordAll("wartime.activated", complete);
         audit.recordAll("wartime.activated-incomplete", incomplete);
     }

@@ -62,8 +62,8 @@ public class ActivationBoard {
     }
 
     /**
-     * The activation in force on a grid, unchecked: for a resident's page of that grid (an order of supplies), which has
-     * no account; empty in peacetime.
+     * The real activation in force on a grid (a drill has no effect on residents), unchecked: for a resident's page of
+     * that grid (an order of supplies), which has no account; empty in peacetime.
      */
     public Optional<Long> inForce(String gridCode) {
         return activations.inForce(gridCode).map(ActivationStore.Row::id);
@@ -82,14 +82,14 @@ public class ActivationBoard {
 
     /** The headline of a stored activation: who, when, why, in force or not; no people. */
     ActivationView headline(ActivationStore.Row row) {
-        return new ActivationView(row.id(), row.gridCode(), gridName(row.gridCode()), row.reason(), row.state(), row.incomplete(),
+        return new ActivationView(row.id(), row.gridCode(), gridName(row.gridCode()), row.reason(), row.state(), row.drill(), row.incomplete(),
                 row.activatedBy(), time(row.activatedAt()), row.stoodDownBy(), time(row.stoodDownAt()), Map.of(), List.of(),
                 List.of(), null);
     }
 
     /** The headline of an activation made just now, without reading it back. */
-    ActivationView fresh(long id, String gridCode, String gridName, String reason, boolean incomplete, String by, Instant at) {
-        return new ActivationView(id, gridCode, gridName, reason, ActivationState.ACTIVE, incomplete, by, time(at), null, null,
+    ActivationView fresh(long id, String gridCode, String gridName, String reason, boolean drill, boolean incomplete, String by, Instant at) {
+        return new ActivationView(id, gridCode, gridName, reason, ActivationState.ACTIVE, drill, incomplete, by, time(at), null, null,
                 Map.of(), List.of(), List.of(), null);
     }
 
@@ -138,7 +138,7 @@ public class ActivationBoard {
         List<ActivationView.GroupCount> groupCounts = new ArrayList<>();
         groups.forEach((group, n) -> groupCounts.add(new ActivationView.GroupCount(group, n[0], n[1])));
         toAcknowledge.sort(Long::compare);
-        return new ActivationView(row.id(), row.gridCode(), gridName(row.gridCode()), row.reason(), row.state(), row.incomplete(),
+        return new ActivationView(row.id(), row.gridCode(), gridName(row.gridCode()), row.reason(), row.state(), row.drill(), row.incomplete(),
                 row.activatedBy(), time(row.activatedAt()), row.stoodDownBy(), time(row.stoodDownAt()), counts, groupCounts,
                 people, toAcknowledge.isEmpty() ? null : toAcknowledge.get(toAcknowledge.size() / 2));
     }

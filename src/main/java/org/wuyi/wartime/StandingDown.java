@@ -71,7 +71,7 @@ public class StandingDown {
             }
             notices.addAll(calls.groupStandDown(id, gridName,
                     routes.forGrids(List.of(row.gridCode())).getOrDefault(row.gridCode(), ChannelRoutes.Routing.NONE).robots()));
-            outbox.enqueue(notices);
+            outbox.enqueue(calls.asDrill(row.drill(), notices));
             audit.record("wartime.stood-down", row.gridCode(), "activation=%d cancelled=%d told=%d".formatted(id, cancelled, reached.size()));
         }
         return board.view(activations.find(id).orElseThrow());

@@ -31,18 +31,19 @@ public class ActivationStore {
     }
 
     public record Row(long id, String gridCode, String reason, ActivationState state, String idempotencyKey, int planVersion,
-                      boolean incomplete, String activatedBy, Instant activatedAt, String stoodDownBy, Instant stoodDownAt) {
+                      boolean incomplete, String activatedBy, Instant activatedAt, String stoodDownBy, Instant stoodDownAt, boolean drill) {
     }
 
     public record Member(long personId, WartimeGroup group, boolean leader, Instant acknowledgedAt, int escalationLevel) {
     }
 
     private static final String COLUMNS = "id, grid_code, reason, state, idempotency_key, plan_version, incomplete, activated_by, "
-            + "activated_at, stood_down_by, stood_down_at";
+            + "activated_at, stood_down_by, stood_down_at, drill";
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), ActivationState.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6),
-                rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)));
+                rs.getBoolean(7), rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)),
+                rs.getBoolean(12));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -57,9 +58,20 @@ public class ActivationStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE idempotency_key = ?").param(key).query(ActivationStore::row).optional();
     }
 
+    /** The real activation in force on a grid (not a drill). */
     public Optional<Row> inForce(String gridCode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ? AND state = 'ACTIVE'").param(gridCode)
+        return inForce(gridCode, false);
+    }
+
+    public Optional<Row> inForce(String gridCode, boolean drill) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ? AND state = 'ACTIVE' AND drill = ?").params(gridCode, drill)
                 .query(ActivationStore::row).optional();
+    }
+
+    /** The drill of the same grid before this one, if any. */
+    public Optional<Row> previousDrill(String gridCode, long before) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ? AND drill AND id < ? ORDER BY id DESC LIMIT 1")
+                .params(gridCode, before).query(ActivationStore::row).optional();
     }
 
     public List<Row> history(String prefix, int limit) {
@@ -74,9 +86,11 @@ public class ActivationStore {
         return found;
     }
 
-    public Map<String, Row> inForce(List<String> grids) {
+    /** The activations in force on these grids, real ones or drills. */
+    public Map<String, Row> inForce(List<String> grids, boolean drill) {
         Map<String, Row> found = new HashMap<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ANY (?) AND state = 'ACTIVE'").param(grids.toArray(String[]::new))
+        jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ANY (?) AND state = 'ACTIVE' AND drill = ?")
+                .params(grids.toArray(String[]::new), drill)
                 .query(ActivationStore::row).list().forEach(row -> found.put(row.gridCode(), row));
         return found;
     }
@@ -89,13 +103,13 @@ public class ActivationStore {
      * Inserts activations in one statement; a grid whose key was used or which has one in force is skipped
      * by the unique indexes. Returns the ids made, by grid code.
      */
-    public Map<String, Long> insertAll(List<New> rows, String reason, String by) {
+    public Map<String, Long> insertAll(List<New> rows, String reason, String by, boolean drill) {
         Map<String, Long> made = new HashMap<>();
         jdbc.sql("""
-                        INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by)
-                        SELECT g, ?, k, v, i, ? FROM unnest(?::text[], ?::text[], ?::int[], ?::boolean[]) AS t(g, k, v, i)
+                        INSERT INTO activation (grid_code, reason, idempotency_key, plan_version, incomplete, activated_by, drill)
+                        SELECT g, ?, k, v, i, ?, ? FROM unnest(?::text[], ?::text[], ?::int[], ?::boolean[]) AS t(g, k, v, i)
                         ON CONFLICT DO NOTHING RETURNING id, grid_code""")
-                .params(reason, by, rows.stream().map(New::gridCode).toArray(String[]::new),
+                .params(reason, by, drill, rows.stream().map(New::gridCode).toArray(String[]::new),
                         rows.stream().map(New::key).toArray(String[]::new),
                         rows.stream().map(New::planVersion).toArray(Integer[]::new),
                         rows.stream().map(New::incomplete).toArray(Boolean[]::new))

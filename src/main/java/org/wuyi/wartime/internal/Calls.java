@@ -198,6 +198,21 @@ public class Calls {
         return quoted.append('"').toString();
     }
 
+    /**
+     * A drill's messages: each subject and text begins with 【演练】 (an SMS template gets it as its {@code drill} variable),
+     * so nobody takes a drill for an outbreak; the real ones unchanged.
+     */
+    public List<OutgoingMessage> asDrill(boolean drill, List<OutgoingMessage> messages) {
+        if (!drill) {
+            return messages;
+        }
+        String mark = zh("wartime.drill.mark");
+        return messages.stream().map(message -> new OutgoingMessage(message.idempotencyKey(), message.channel(), message.recipientId(),
+                message.address(), message.topic(), message.correlation(), mark + message.subject(),
+                message.channel() == Channel.SMS ? message.body().substring(0, message.body().length() - 1) + ",\"drill\":" + quote(mark) + "}"
+                        : mark + message.body(), message.link(), message.routeId())).toList();
+    }
+
     /** A group's name in Chinese. */
     public String groupName(WartimeGroup group) {
         Map<WartimeGroup, String> names = groupNames;

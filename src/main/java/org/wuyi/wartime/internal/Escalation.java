@@ -63,12 +63,12 @@ class Escalation {
             Calls.Contact contact = look.contact(person.personId());
             List<ActivationStore.Member> members = look.members(row.id());
             boolean leader = members.stream().anyMatch(m -> m.personId() == person.personId() && m.leader());
-            outgoing.addAll(calls.call(row.id(), gridName, person.group(), duties, contact, leader, row.reason(), 1));
+            outgoing.addAll(calls.asDrill(row.drill(), calls.call(row.id(), gridName, person.group(), duties, contact, leader, row.reason(), 1)));
             members.stream()
                     .filter(m -> m.group() == person.group() && m.leader() && m.personId() != person.personId())
                     .findFirst()
-                    .ifPresent(groupLeader -> outgoing.addAll(calls.unanswered(row.id(), look.contact(groupLeader.personId()),
-                            "remind:" + person.personId(), gridName, contact.name(), person.group())));
+                    .ifPresent(groupLeader -> outgoing.addAll(calls.asDrill(row.drill(), calls.unanswered(row.id(),
+                            look.contact(groupLeader.personId()), "remind:" + person.personId(), gridName, contact.name(), person.group()))));
             entries.add(new AuditLog.Entry(row.gridCode(), "activation=%d person=%d".formatted(row.id(), person.personId())));
         }
         outbox.enqueue(outgoing);
@@ -85,12 +85,13 @@ class Escalation {
             GridCode grid = GridCode.parse(person.gridCode()).orElseThrow();
             String gridName = look.gridName(person.gridCode());
             String name = look.contact(person.personId()).name();
+            boolean drill = look.row(person.activationId()).drill();
             List<PersonCard> told = officers.computeIfAbsent(person.gridCode(), code -> Stream.of(
                             staff.gridLeader(grid), staff.communitySecretary(RegionCode.of(grid.community().value())))
                     .flatMap(Optional::stream).distinct().toList());
             told.stream().filter(officer -> officer.id() != person.personId())
-                    .forEach(officer -> outgoing.addAll(calls.unanswered(person.activationId(), look.contact(officer.id()),
-                            "escalate:" + person.personId(), gridName, name, person.group())));
+                    .forEach(officer -> outgoing.addAll(calls.asDrill(drill, calls.unanswered(person.activationId(),
+                            look.contact(officer.id()), "escalate:" + person.personId(), gridName, name, person.group()))));
             entries.add(new AuditLog.Entry(person.gridCode(), "activation=%d person=%d".formatted(person.activationId(), person.personId())));
         }
         outbox.enqueue(outgoing);

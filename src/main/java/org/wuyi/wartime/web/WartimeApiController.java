@@ -92,11 +92,18 @@ class WartimeApiController {
         return GridCode.parse(code).orElseThrow(() -> new WartimeProblem(HttpStatus.BAD_REQUEST, "problem.grid.invalid-code"));
     }
 
-    /** What an activation asks: why (shown to everyone called), whether an incomplete plan may go, and for a region which grids. */
+    /**
+     * What an activation asks: why (shown to everyone called), whether an incomplete plan may go, for a region which grids,
+     * and whether it is a drill (演练).
+     */
     record Activate(@NotBlank(message = "{problem.wartime.reason}") @Size(max = 200, message = "{problem.wartime.reason}") String reason,
-                    Boolean override, @Size(max = 5000) List<@NotBlank String> grids) {
+                    Boolean override, @Size(max = 5000) List<@NotBlank String> grids, Boolean drill) {
         boolean overridden() {
             return Boolean.TRUE.equals(override);
+        }
+
+        boolean isDrill() {
+            return Boolean.TRUE.equals(drill);
         }
     }
 
@@ -122,7 +129,7 @@ class WartimeApiController {
     @Operation(summary = "One-click activation: 201 with a new activation, 200 with the existing one (same Idempotency-Key, or already active)")
     ResponseEntity<ActivationView> activate(@PathVariable String gridCode, @RequestHeader("Idempotency-Key") String key,
                                             @Valid @RequestBody Activate request) {
-        return switch (activating.activate(grid(gridCode), request.reason(), key, request.overridden())) {
+        return switch (activating.activate(grid(gridCode), request.reason(), key, request.overridden(), request.isDrill())) {
             case ActivationOutcome.Activated done -> ResponseEntity.status(done.first().created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(done.first().activation());
             case ActivationOutcome.Refused refused -> throw problem(refused);
@@ -139,7 +146,7 @@ class WartimeApiController {
         List<GridCode> grids = request.grids() == null || request.grids().isEmpty()
                 ? activating.residentialGrids(RegionService.parseCode(code))
                 : request.grids().stream().map(WartimeApiController::grid).toList();
-        List<ActivationResult> results = switch (activating.activateAll(grids, request.reason(), key, request.overridden())) {
+        List<ActivationResult> results = switch (activating.activateAll(grids, request.reason(), key, request.overridden(), request.isDrill())) {
             case ActivationOutcome.Activated done -> done.activations();
             case ActivationOutcome.Refused refused -> throw problem(refused);
         };

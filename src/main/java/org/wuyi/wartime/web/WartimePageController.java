@@ -145,10 +145,10 @@ class WartimePageController {
 
     @PostMapping("/grids/{code}/activate")
     String activate(@PathVariable String code, @RequestParam String reason, @RequestParam String idempotencyKey,
-                    @RequestParam(defaultValue = "false") boolean override, Model model) {
+                    @RequestParam(defaultValue = "false") boolean override, @RequestParam(defaultValue = "false") boolean drill, Model model) {
         GridCode grid = WartimeApiController.grid(code);
         try {
-            switch (activating.activate(grid, reason, idempotencyKey, override)) {
+            switch (activating.activate(grid, reason, idempotencyKey, override, drill)) {
                 case ActivationOutcome.Activated done -> {
                     return "redirect:/activations/" + done.first().activation().id();
                 }
@@ -259,10 +259,11 @@ class WartimePageController {
     /** Every residential grid of a community or street at once: incomplete plans stop all unless overridden. */
     @PostMapping("/regions/{code}/activate")
     String activateAll(@PathVariable String code, @RequestParam String reason, @RequestParam String idempotencyKey,
-                       @RequestParam(defaultValue = "false") boolean override, Model model) {
+                       @RequestParam(defaultValue = "false") boolean override, @RequestParam(defaultValue = "false") boolean drill,
+                       Model model) {
         RegionCode region = RegionService.parseCode(code);
         try {
-            switch (activating.activateAll(activating.residentialGrids(region), reason, idempotencyKey, override)) {
+            switch (activating.activateAll(activating.residentialGrids(region), reason, idempotencyKey, override, drill)) {
                 case ActivationOutcome.Activated done -> {
                     return "redirect:/regions/" + code + "/activations";
                 }
