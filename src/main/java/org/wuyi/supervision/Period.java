@@ -1,0 +1,46 @@
+package org.wuyi.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.http.HttpStatus;
+import org.wuyi.platform.web.TranslatedProblem;
+
+/** A period of whole days, both ends included, in the district's time zone: at most a year, its end not before its start. */
+public record Period(LocalDate from, LocalDate to) {
+
+    public static final int MAX_DAYS = 366;
+
+    public Period {
+        if (from == null || to == null) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "period.error.missing");
+        }
+        if (to.isBefore(from)) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "period.error.order");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "period.error.long", MAX_DAYS);
+        }
+    }
+
+    /** A period from the text of two dates (yyyy-MM-dd); a 400 in words for anything else. */
+    public static Period parse(String from, String to) {
+        try {
+            return new Period(from == null || from.isBlank() ? null : LocalDate.parse(from.strip()),
+                    to == null || to.isBlank() ? null : LocalDate.parse(to.strip()));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "period.error.date");
+        }
+    }
+
+    public Instant start(ZoneId zone) {
+        return from.atStartOfDay(zone).toInstant();
+    }
+
+    /** The instant just after the last day. */
+    public Instant end(ZoneId zone) {
+        return to.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+}

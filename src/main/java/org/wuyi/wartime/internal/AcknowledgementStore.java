@@ -1,0 +1,80 @@
+package org.wuyi.wartime.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Acknowledgement facts read from {@code activation} and {@code activation_member}, set-based for a whole district. */
+@Repository
+public class AcknowledgementStore {
+
+    /** One unit's facts: people called, acknowledged, acknowledged within the target, the median seconds to acknowledge. */
+    public record Unit(String code, long called, long acknowledged, long withinTarget, Double medianSeconds) {
+    }
+
+    /** One call: who, in which activation and group, and the seconds to acknowledge (null: never). */
+    public record Call(long activationId, String gridCode, long personId, String group, Instant activatedAt, Long seconds) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AcknowledgementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The facts of activations begun in [from, to) below a code prefix, real ones or drills, grouped at once by grid,
+     * community (12 digits), street (9) and the prefix itself: one pass over the members.
+     */
+    public List<Unit> units(String prefix, Instant from, Instant to, boolean drill, Duration within) {
+        return jdbc.sql("""
+                        WITH calls AS (
+                            SELECT a.grid_code, extract(epoch FROM m.acknowledged_at - a.activated_at) AS seconds
+                            FROM activation a JOIN activation_member m ON m.activation_id = a.id
+                            WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ? AND a.drill = ?)
+                        SELECT coalesce(grid_code, community, street, ?) AS code, count(*) AS called, count(seconds) AS acknowledged,
+                               count(*) FILTER (WHERE seconds <= ?) AS within_target,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median
+                        FROM (SELECT grid_code, substr(grid_code, 1, 12) AS community, substr(grid_code, 1, 9) AS street, seconds FROM calls) c
+                        GROUP BY GROUPING SETS ((grid_code), (community), (street), ())""")
+                .params(prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to), drill, prefix, within.toSeconds())
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5) == null ? null : rs.getDouble(5)))
+                .list();
+    }
+
+    /** The facts per person below a code prefix (each person's own calls), keyed by person id in the code column. */
+    public List<Unit> people(String prefix, Instant from, Instant to, boolean drill, Duration within) {
+        return jdbc.sql("""
+                        SELECT m.person_id::text, count(*), count(m.acknowledged_at),
+                               count(*) FILTER (WHERE m.acknowledged_at - a.activated_at <= make_interval(secs => ?)),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.acknowledged_at - a.activated_at))
+                        FROM activation a JOIN activation_member m ON m.activation_id = a.id
+                        WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ? AND a.drill = ?
+                        GROUP BY m.person_id
+                        ORDER BY (count(*) FILTER (WHERE m.acknowledged_at - a.activated_at <= make_interval(secs => ?)))::float / count(*),
+                                 m.person_id""")
+                .params(within.toSeconds(), prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to), drill, within.toSeconds())
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5) == null ? null : rs.getDouble(5)))
+                .list();
+    }
+
+    /** The calls behind a unit's figure (a code prefix: grid, community, street), newest first, at most {@code limit}. */
+    public List<Call> calls(String prefix, Instant from, Instant to, boolean drill, int limit) {
+        return jdbc.sql("""
+                        SELECT a.id, a.grid_code, m.person_id, m.group_code, a.activated_at,
+                               extract(epoch FROM m.acknowledged_at - a.activated_at)::bigint
+                        FROM activation a JOIN activation_member m ON m.activation_id = a.id
+                        WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ? AND a.drill = ?
+                        ORDER BY a.activated_at DESC, a.id DESC, m.person_id LIMIT ?""")
+                .params(prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to), drill, limit)
+                .query((rs, n) -> new Call(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                        (Long) rs.getObject(6)))
+                .list();
+    }
+}
