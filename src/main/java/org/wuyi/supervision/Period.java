@@ -35,6 +35,21 @@ public record Period(LocalDate from, LocalDate to) {
         }
     }
 
+    /** A period named as one day ({@code 2026-12-01}) or one month ({@code 2026-12}); a 400 in words for anything else. */
+    public static Period named(String period) {
+        String text = period == null ? "" : period.strip();
+        try {
+            if (text.length() == 7) {
+                java.time.YearMonth month = java.time.YearMonth.parse(text);
+                return new Period(month.atDay(1), month.atEndOfMonth());
+            }
+            LocalDate day = LocalDate.parse(text);
+            return new Period(day, day);
+        } catch (java.time.format.DateTimeParseException notAPeriod) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "period.error.named");
+        }
+    }
+
     public Instant start(ZoneId zone) {
         return from.atStartOfDay(zone).toInstant();
     }

@@ -12,8 +12,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The one embedded PostgreSQL 17 of a test JVM (the same binaries Wuyi runs on by default), started
  * on first use and stopped when the JVM exits. Every Spring test context points at it.
  *
- * <p>The server is stopped after Spring's own shutdown hook has closed the test contexts: the library's hook would
- * race it, and a context closing after the server waits out the pool's connection time-out (30 s) on its way down.
+ * <p>The server is stopped by Spring's own shutdown hook, as its last handler, after the test contexts are closed: the
+ * library's hook, or a hook of our own, would race it (a hook that looked for Spring's hook thread could run before that
+ * thread existed), and a context closing after the server waits out the pool's connection time-out (30 s).
  */
 public final class TestDatabase {
 
@@ -23,7 +24,7 @@ public final class TestDatabase {
         private static EmbeddedPostgres start() {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAfterSpring(postgres), "test-database-closer"));
+                org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> close(postgres));
                 return postgres;
             } catch (IOException exception) {
                 throw new UncheckedIOException(exception);
@@ -31,16 +32,7 @@ public final class TestDatabase {
         }
     }
 
-    private static void closeAfterSpring(EmbeddedPostgres postgres) {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                .forEach(thread -> {
-                    try {
-                        thread.join(20_000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+    private static void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException exception) {

@@ -68,6 +68,22 @@ public class ActivationStore {
                 .query(ActivationStore::row).optional();
     }
 
+    /** A grid with a real activation in force at some moment of a day. */
+    public record DayInForce(String gridCode, java.time.LocalDate day) {
+    }
+
+    /** The grids below a code prefix with a real activation in force on each day from {@code from} to {@code to} (in the zone). */
+    public List<DayInForce> daysInForce(String prefix, java.time.LocalDate from, java.time.LocalDate to, java.time.ZoneId zone, Instant now) {
+        return jdbc.sql("""
+                        SELECT DISTINCT a.grid_code, d::date
+                        FROM activation a, generate_series((a.activated_at AT TIME ZONE ?)::date,
+                                                           (coalesce(a.stood_down_at, ?::timestamptz) AT TIME ZONE ?)::date, '1 day') d
+                        WHERE NOT a.drill AND a.grid_code >= ? AND a.grid_code < ? AND d::date BETWEEN ? AND ?
+                        ORDER BY 2, 1""")
+                .params(zone.getId(), Timestamp.from(now), zone.getId(), prefix, prefix + "~", java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+                .query((rs, n) -> new DayInForce(rs.getString(1), rs.getDate(2).toLocalDate())).list();
+    }
+
     /** The drill of the same grid before this one, if any. */
     public Optional<Row> previousDrill(String gridCode, long before) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code = ? AND drill AND id < ? ORDER BY id DESC LIMIT 1")
