@@ -51,9 +51,12 @@ public class Activating {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Activating(ActivationStore activations, PlanService planService, GridDirectory grids, StaffDirectory staff, Outbox outbox,
-               Calls calls, ChannelRoutes routes, ActivationBoard board, RegionScope scope, AuditLog audit, MessageSource messages, Clock clock) {
+               Calls calls, ChannelRoutes routes, ActivationBoard board, RegionScope scope, AuditLog audit, MessageSource messages, Clock clock,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.activations = activations;
         this.planService = planService;
         this.grids = grids;
@@ -265,5 +268,6 @@ public class Activating {
         outbox.enqueueNew(calls.asDrill(drill, outgoing));
         audit.recordAll("wartime.activated", complete);
         audit.recordAll("wartime.activated-incomplete", incomplete);
+        events.publishEvent(new ActivationsChanged(List.copyOf(made.keySet()), drill, false));
     }
 }

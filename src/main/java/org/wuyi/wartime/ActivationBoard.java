@@ -69,6 +69,12 @@ public class ActivationBoard {
         return activations.inForce(gridCode).map(ActivationStore.Row::id);
     }
 
+    /** The activations in force below a region (real ones and drills), newest first, their headlines only. */
+    public List<ActivationView> inForceBelow(String codePrefix) {
+        scope.check(codePrefix);
+        return activations.inForceBelow(codePrefix).stream().map(this::headline).toList();
+    }
+
     /** Activations below a region or of one grid (by code prefix), newest first, their headlines only. */
     public List<ActivationView> history(String codePrefix) {
         scope.check(codePrefix);

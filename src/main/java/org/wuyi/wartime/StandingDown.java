@@ -32,9 +32,11 @@ public class StandingDown {
     private final ChannelRoutes routes;
     private final RegionScope scope;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     StandingDown(ActivationStore activations, ActivationBoard board, StaffDirectory staff, Outbox outbox, Calls calls,
-                 ChannelRoutes routes, RegionScope scope, AuditLog audit) {
+                 ChannelRoutes routes, RegionScope scope, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.routes = routes;
         this.activations = activations;
         this.board = board;
@@ -72,6 +74,7 @@ public class StandingDown {
             notices.addAll(calls.groupStandDown(id, gridName,
                     routes.forGrids(List.of(row.gridCode())).getOrDefault(row.gridCode(), ChannelRoutes.Routing.NONE).robots()));
             outbox.enqueue(calls.asDrill(row.drill(), notices));
+            events.publishEvent(new ActivationsChanged(List.of(row.gridCode()), row.drill(), true));
             audit.record("wartime.stood-down", row.gridCode(), "activation=%d cancelled=%d told=%d".formatted(id, cancelled, reached.size()));
         }
         return board.view(activations.find(id).orElseThrow());

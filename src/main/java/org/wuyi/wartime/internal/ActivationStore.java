@@ -90,6 +90,12 @@ public class ActivationStore {
                 .params(gridCode, before).query(ActivationStore::row).optional();
     }
 
+    /** The activations in force below a code prefix, real ones and drills, newest first. */
+    public List<Row> inForceBelow(String prefix) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code >= ? AND grid_code < ? AND state = 'ACTIVE' ORDER BY activated_at DESC, id DESC")
+                .params(prefix, prefix + "~").query(ActivationStore::row).list();
+    }
+
     public List<Row> history(String prefix, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activation WHERE grid_code >= ? AND grid_code < ? ORDER BY activated_at DESC, id DESC LIMIT ?")
                 .params(prefix, prefix + "~", limit).query(ActivationStore::row).list();
