@@ -42,6 +42,13 @@ public class RegionScope {
         return Optional.empty();
     }
 
+    /** The person the signed-in account is tied to (a grid leader's), if any: for what is a person's own. */
+    public Optional<Long> personId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof WuyiUserDetails user ? Optional.ofNullable(user.personId())
+                : Optional.empty();
+    }
+
     /** The root of the signed-in user's subtree; refused when nobody is signed in. */
     public RegionCode root() {
         return currentUser().map(CurrentUser::regionCode).orElseThrow(OutsideRegionException::new);

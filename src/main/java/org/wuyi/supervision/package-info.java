@@ -3,7 +3,7 @@
  * their tables — into figures with their numerators and denominators, per person, grid, community, street and district.
  */
 @ApplicationModule(displayName = "supervision", allowedDependencies = { "shared", "identity", "region", "grid", "staff", "wartime", "notification", "risk", "request",
-        "platform :: web" })
+        "platform :: web", "platform :: spreadsheet" })
 package org.wuyi.supervision;
 
 import org.springframework.modulith.ApplicationModule;

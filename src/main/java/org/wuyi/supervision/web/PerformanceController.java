@@ -34,12 +34,10 @@ class PerformanceController {
     @GetMapping("/regions/{code}/performance")
     String page(@PathVariable String code, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(defaultValue = "false") boolean drills, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        String start = from == null ? today.withDayOfMonth(1).toString() : from;
-        String end = to == null ? today.toString() : to;
+        String[] period = PeriodForm.orThisMonth(from, to, LocalDate.now(clock.withZone(zone)), model);
+        String start = period[0];
+        String end = period[1];
         model.addAttribute("code", code);
-        model.addAttribute("from", start);
-        model.addAttribute("to", end);
         model.addAttribute("drills", drills);
         try {
             model.addAttribute("report", performance.of(RegionService.parseCode(code), Period.parse(start, end), drills));

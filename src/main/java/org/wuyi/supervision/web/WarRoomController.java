@@ -19,9 +19,11 @@ import org.wuyi.supervision.WarRoom;
 class WarRoomController {
 
     private final WarRoom warRoom;
+    private final java.time.ZoneId zone;
 
-    WarRoomController(WarRoom warRoom) {
+    WarRoomController(WarRoom warRoom, java.time.ZoneId wuyiTimeZone) {
         this.warRoom = warRoom;
+        this.zone = wuyiTimeZone;
     }
 
     @GetMapping("/regions/{code}/war-room")
@@ -29,6 +31,7 @@ class WarRoomController {
         RegionCode region = RegionService.parseCode(code);
         warRoom.check(region);
         model.addAttribute("code", region.value());
+        model.addAttribute("zone", zone.getId());
         return "supervision/war-room";
     }
 
