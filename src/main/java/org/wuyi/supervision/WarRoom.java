@@ -90,7 +90,8 @@ public class WarRoom {
         Map<Long, CompoundView> compounds = new HashMap<>();
         grids.compounds(region).forEach(compound -> compounds.put(compound.id(), compound));
         List<RiskArea> areas = risk.active(region);
-        Map<String, Integer> byLevel = new java.util.LinkedHashMap<>(Map.of("HIGH", 0, "MEDIUM", 0, "LOW", 0));
+        Map<String, Integer> byLevel = new java.util.LinkedHashMap<>();
+        List.of("HIGH", "MEDIUM", "LOW").forEach(level -> byLevel.put(level, 0));
         areas.forEach(area -> byLevel.merge(area.level(), 1, Integer::sum));
         List<Area> points = areas.stream().filter(area -> compounds.containsKey(area.compoundId())).map(area -> new Area(area.id(), area.level(),
                 area.label(), compounds.get(area.compoundId()).lon(), compounds.get(area.compoundId()).lat(),

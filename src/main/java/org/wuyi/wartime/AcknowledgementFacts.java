@@ -20,7 +20,7 @@ import org.wuyi.wartime.internal.AcknowledgementStore;
 public class AcknowledgementFacts {
 
     /** A unit's facts ({@code code}: a grid, community, street or the region; or a person's id for {@link #people}). */
-    public record Unit(String code, long called, long acknowledged, long withinTarget, Double medianSeconds) {
+    public record Unit(String code, long called, long acknowledged, long withinTarget, Double medianSeconds, long activations) {
     }
 
     /** One call behind a figure: seconds to acknowledge, null when the person never did. */
@@ -41,14 +41,15 @@ public class AcknowledgementFacts {
         java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
         store.units(region.value(), from, to, drill, within).stream().filter(unit -> unit.code().startsWith(region.value()))
                 .forEach(unit -> units.putIfAbsent(unit.code(), new Unit(unit.code(), unit.called(), unit.acknowledged(), unit.withinTarget(),
-                        unit.medianSeconds())));
+                        unit.medianSeconds(), unit.activations())));
         return List.copyOf(units.values());
     }
 
     public List<Unit> people(RegionCode region, Instant from, Instant to, boolean drill, Duration within) {
         scope.check(region);
         return store.people(region.value(), from, to, drill, within).stream()
-                .map(unit -> new Unit(unit.code(), unit.called(), unit.acknowledged(), unit.withinTarget(), unit.medianSeconds())).toList();
+                .map(unit -> new Unit(unit.code(), unit.called(), unit.acknowledged(), unit.withinTarget(), unit.medianSeconds(), unit.activations()))
+                .toList();
     }
 
     /** The calls below a place code (a grid, community or street inside the reader's region), newest first. */

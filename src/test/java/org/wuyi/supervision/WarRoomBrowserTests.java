@@ -17,7 +17,8 @@ import org.wuyi.support.WuyiIntegrationTest;
 
 /**
  * The war-room screen at 1920×1080: an activation made elsewhere shows on it within seconds, without a reload (the
- * server's event, not the screen polling), and so does its stand-down; a community's secretary may not open it.
+ * server's event, not the screen polling), and so does its stand-down; a community's secretary may not open it. And a
+ * community's dashboard: this month's real activation and drill counted, each chart drawn from its table.
  */
 @WuyiIntegrationTest
 @ExtendWith(ChromiumExtension.class)
@@ -69,5 +70,33 @@ class WarRoomBrowserTests {
         community.login("yqhn", "wuyi-demo");
         assertThat(community.get("/regions/350102/war-room").status()).as("outside the district's command room").isEqualTo(403);
         assertThat(community.get("/regions/350102005001/war-room").status()).as("a community has no war room").isEqualTo(403);
+    }
+
+    @Test
+    void theDashboardCountsThisMonthAndDrawsEachTable(Chromium chromium) throws Exception {
+        String community = "350102003001";
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code LIMIT 1").param(community + "%")
+                .query(String.class).single();
+        Api api = new Api(port);
+        long real = api.postJson("/api/v1/grids/" + grid + "/activations", "gulou", "{\"reason\":\"发现确诊病例\"}", "Idempotency-Key",
+                "dashboard-real-" + grid).json().get("id").asLong();
+        long drill = api.postJson("/api/v1/grids/" + grid + "/activations", "gulou", "{\"reason\":\"演练\",\"drill\":true}", "Idempotency-Key",
+                "dashboard-drill-" + grid).json().get("id").asLong();
+        long members = jdbc.sql("SELECT count(*) FROM activation_member WHERE activation_id = ?").param(real).query(Long.class).single();
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = context.newPage();
+            Chromium.logIn(page, url(""), "gulou", "wuyi-demo");
+            page.navigate(url("/regions/" + community + "/dashboard"));
+            page.waitForCondition(() -> "true".equals(page.locator("#dashboard-requests").getAttribute("data-drawn")));
+            String thisMonth = page.locator("#dashboard-activations tbody tr").last().textContent();
+            assertThat(thisMonth).as("one real, one drill, nobody acknowledged yet").contains("0 / " + members);
+            assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(1).textContent()).isEqualTo("1");
+            assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(2).textContent()).isEqualTo("1");
+            assertThat(page.locator("canvas").count()).as("a chart above each table").isEqualTo(3);
+            assertThat(page.locator("#dashboard-activations tbody tr").count()).isEqualTo(12);
+            Chromium.screenshot(page, "dashboard");
+        }
+        api.postJson("/api/v1/activations/" + real + "/stand-down", "gulou", "");
+        api.postJson("/api/v1/activations/" + drill + "/stand-down", "gulou", "");
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 public class AcknowledgementStore {
 
     /** One unit's facts: people called, acknowledged, acknowledged within the target, the median seconds to acknowledge. */
-    public record Unit(String code, long called, long acknowledged, long withinTarget, Double medianSeconds) {
+    public record Unit(String code, long called, long acknowledged, long withinTarget, Double medianSeconds, long activations) {
     }
 
     /** One call: who, in which activation and group, and the seconds to acknowledge (null: never). */
@@ -33,17 +33,18 @@ public class AcknowledgementStore {
     public List<Unit> units(String prefix, Instant from, Instant to, boolean drill, Duration within) {
         return jdbc.sql("""
                         WITH calls AS (
-                            SELECT a.grid_code, extract(epoch FROM m.acknowledged_at - a.activated_at) AS seconds
+                            SELECT a.id AS activation_id, a.grid_code, extract(epoch FROM m.acknowledged_at - a.activated_at) AS seconds
                             FROM activation a JOIN activation_member m ON m.activation_id = a.id
                             WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ? AND a.drill = ?)
                         SELECT coalesce(grid_code, community, street, ?) AS code, count(*) AS called, count(seconds) AS acknowledged,
                                count(*) FILTER (WHERE seconds <= ?) AS within_target,
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median
-                        FROM (SELECT grid_code, substr(grid_code, 1, 12) AS community, substr(grid_code, 1, 9) AS street, seconds FROM calls) c
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median, count(DISTINCT activation_id) AS activations
+                        FROM (SELECT activation_id, grid_code, substr(grid_code, 1, 12) AS community, substr(grid_code, 1, 9) AS street, seconds
+                              FROM calls) c
                         GROUP BY GROUPING SETS ((grid_code), (community), (street), ())""")
                 .params(prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to), drill, prefix, within.toSeconds())
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getObject(5) == null ? null : rs.getDouble(5)))
+                        rs.getObject(5) == null ? null : rs.getDouble(5), rs.getLong(6)))
                 .list();
     }
 
@@ -52,7 +53,8 @@ public class AcknowledgementStore {
         return jdbc.sql("""
                         SELECT m.person_id::text, count(*), count(m.acknowledged_at),
                                count(*) FILTER (WHERE m.acknowledged_at - a.activated_at <= make_interval(secs => ?)),
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.acknowledged_at - a.activated_at))
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.acknowledged_at - a.activated_at)),
+                               count(DISTINCT a.id)
                         FROM activation a JOIN activation_member m ON m.activation_id = a.id
                         WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ? AND a.drill = ?
                         GROUP BY m.person_id
@@ -60,7 +62,7 @@ public class AcknowledgementStore {
                                  m.person_id""")
                 .params(within.toSeconds(), prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to), drill, within.toSeconds())
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getObject(5) == null ? null : rs.getDouble(5)))
+                        rs.getObject(5) == null ? null : rs.getDouble(5), rs.getLong(6)))
                 .list();
     }
 
