@@ -63,10 +63,12 @@ public class FastReports {
     private final Clock clock;
     private final ZoneId zone;
     private final int lockDays;
+    private final org.springframework.context.MessageSource messages;
 
     FastReports(ReportStore store, ActivationCalendar calendar, GridDirectory grids, StaffDirectory staff, Outbox outbox, RegionScope scope,
                 AuditLog audit, Clock clock, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone,
-                @Value("${wuyi.supervision.report-lock-days:3}") int lockDays) {
+                @Value("${wuyi.supervision.report-lock-days:3}") int lockDays, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.calendar = calendar;
         this.grids = grids;
@@ -106,8 +108,9 @@ public class FastReports {
         List<PersonCard> told = Stream.of(staff.communitySecretary(community), staff.committeeSecretary(RegionCode.of(gridCode.substring(0, 9))),
                 staff.committeeSecretary(RegionCode.of(gridCode.substring(0, 6)))).flatMap(Optional::stream).distinct().toList();
         List<OutgoingMessage> messages = new ArrayList<>();
-        String subject = "【直报】%s %s".formatted(gridName, day);
-        String body = happened + (problems.isEmpty() ? "" : "\n问题：" + problems) + (needs.isEmpty() ? "" : "\n需要：" + needs);
+        String subject = zh("report.message.subject", gridName, day);
+        String body = happened + (problems.isEmpty() ? "" : "\n" + zh("report.message.problems", problems))
+                + (needs.isEmpty() ? "" : "\n" + zh("report.message.needs", needs));
         for (PersonCard person : told) {
             if (outbox.channels().contains(Channel.IN_APP) && person.mobile() != null && !person.mobile().isEmpty()) {
                 messages.add(new OutgoingMessage("report:%d:person:%d".formatted(id, person.id()), Channel.IN_APP, person.id(), person.mobile(),
@@ -160,6 +163,11 @@ public class FastReports {
             }
         }
         return new Completeness(region.value(), period, expected.size(), done, onTime, late, missing, reports);
+    }
+
+    /** The officials' messages are in Chinese, whoever files. */
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, java.util.Arrays.stream(args).map(String::valueOf).toArray(), java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String text(String value, boolean required, String code) {
