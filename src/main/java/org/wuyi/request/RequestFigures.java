@@ -55,13 +55,7 @@ public class RequestFigures {
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - created_at) / 60) AS accept_p90,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM arrived_at - created_at) / 60) AS arrive_median,
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM arrived_at - created_at) / 60) AS arrive_p90,
-                               count(*) FILTER (WHERE accepted_at <= accept_due) AS accepted_in_time,
-                               count(*) FILTER (WHERE arrive_due IS NOT NULL) AS arrive_expected,
-                               count(*) FILTER (WHERE arrived_at <= arrive_due) AS arrived_in_time,
-                               count(*) FILTER (WHERE resolved_at <= resolve_due) AS resolved_in_time,
-                               count(*) FILTER (WHERE reopened > 0) AS reopened,
-                               count(*) FILTER (WHERE callback = 'SATISFIED') AS satisfied,
-                               count(*) FILTER (WHERE callback IN ('SATISFIED', 'UNSATISFIED')) AS verdicts
+                               """ + RequestFacts.COUNTS + """
                         FROM help_request
                         WHERE community_code >= ? AND community_code < ? AND created_at >= ? AND created_at < ?
                         GROUP BY ROLLUP (community_code)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +18,17 @@ import org.wuyi.region.RegionService;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.PersonCard;
 import org.wuyi.staff.StaffDirectory;
+import org.wuyi.supervision.internal.GridSums;
 import org.wuyi.wartime.AcknowledgementFacts;
 
 /**
- * Performance figures (督导) of a region for a period, real activations and drills apart: for the region and each unit
- * below it (its streets, communities, or — for a community — its grids), the people called and how many acknowledged
- * within the target, each figure with its numerator and denominator and the calls behind it; a unit with no activation
- * in the period shows 0 of 0, not nothing. The people who acknowledged least come with their own figures.
+ * Performance figures (督导) of a region for a period: for the region and each unit below it (its streets, communities,
+ * or — for a community — its grids), each figure with its numerator and denominator and a link to the rows behind it:
+ * people acknowledging an activation within the target (real activations and drills apart) and their median time; grid
+ * days with a staffing gap; requests accepted, arrived and resolved within their targets, reopened, satisfied; gate
+ * hours stood of those rostered, no-shows and empty hours; testing rounds finished within the target and their median.
+ * A unit with nothing in the period shows 0 of 0 (its grid days still count). The people who acknowledged least come
+ * with their own figures. Every fact is read through its module's API ({@link GridSums}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,35 +42,55 @@ public class Performance {
         }
     }
 
-    /** One unit's figures ({@code kind}: the region itself, STREET, COMMUNITY or GRID). */
+    /** Requests made in the period: accepted / arrived (of those needing a visit) / resolved within target, reopened, satisfied (of verdicts). */
+    public record Requests(Figure accepted, Figure arrived, Figure resolved, Figure reopened, Figure satisfied) {
+    }
+
+    /** Gate hours starting in the period: stood of rostered, no-shows of rostered, empty of all seats. */
+    public record Duty(Figure stood, Figure noShows, Figure empty) {
+    }
+
+    /** Testing rounds started in the period: finished within the target of all started, and the median minutes of those finished. */
+    public record Testing(Figure inTime, Double medianMinutes) {
+    }
+
+    /** One unit's figures ({@code kind}: the region's level, STREET, COMMUNITY or GRID); {@code rows}: where each figure's rows are. */
     public record Unit(String code, String name, String kind, Figure acknowledgedInTime, Figure acknowledged, Double medianSeconds,
-                       String rows) {
+                       Figure gapDays, Requests requests, Duty duty, Testing testing, Map<String, String> rows) {
     }
 
     /** One person's figures over their own calls. */
     public record Person(long personId, String name, Figure acknowledgedInTime, Double medianSeconds) {
     }
 
-    public record Report(String region, String name, Period period, boolean drills, long targetSeconds, List<Unit> units, List<Person> people) {
+    public record Report(String region, String name, Period period, boolean drills, long targetSeconds, long testingTargetMinutes,
+                         List<Unit> units, List<Person> people) {
     }
 
     /** How many of the people who acknowledged least a report lists. */
     public static final int PEOPLE = 50;
+    /** The kinds of rows behind the figures. */
+    public static final List<String> ROWS = List.of("calls", "gaps", "requests", "duties", "testing");
 
     private final AcknowledgementFacts acknowledgements;
+    private final GridSums sums;
     private final RegionService regions;
     private final GridDirectory grids;
     private final StaffDirectory staff;
     private final Duration target;
+    private final Duration testingTarget;
     private final ZoneId zone;
 
-    Performance(AcknowledgementFacts acknowledgements, RegionService regions, GridDirectory grids, StaffDirectory staff,
-                @Value("${wuyi.supervision.acknowledge-within:PT15M}") Duration target, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
+    Performance(AcknowledgementFacts acknowledgements, GridSums sums, RegionService regions, GridDirectory grids, StaffDirectory staff,
+                @Value("${wuyi.supervision.acknowledge-within:PT15M}") Duration target,
+                @Value("${wuyi.supervision.testing-within:PT24H}") Duration testingTarget, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.acknowledgements = acknowledgements;
+        this.sums = sums;
         this.regions = regions;
         this.grids = grids;
         this.staff = staff;
         this.target = target;
+        this.testingTarget = testingTarget;
         this.zone = zone;
     }
 
@@ -73,16 +98,26 @@ public class Performance {
         Region region = regions.get(code);
         Map<String, AcknowledgementFacts.Unit> facts = new HashMap<>();
         acknowledgements.units(code, period.start(zone), period.end(zone), drills, target).forEach(unit -> facts.put(unit.code(), unit));
-        List<Unit> units = new ArrayList<>();
-        units.add(unit(code.value(), region.name(), region.level().name(), facts, period, drills));
+        Map<String, String> units = new LinkedHashMap<>();
+        Map<String, String> kinds = new HashMap<>();
+        units.put(code.value(), region.name());
+        kinds.put(code.value(), region.level().name());
         if (code.value().length() == 12) {
             List<String> codes = grids.gridCodesIn(code, GridKind.RESIDENTIAL);
             Map<String, String> names = grids.gridNames(codes);
-            codes.forEach(grid -> units.add(unit(grid, names.getOrDefault(grid, grid), "GRID", facts, period, drills)));
+            codes.forEach(grid -> {
+                units.put(grid, names.getOrDefault(grid, grid));
+                kinds.put(grid, "GRID");
+            });
         } else {
-            regions.children(code).forEach(child -> units.add(unit(child.code().value(), child.name(), child.level().name(), facts, period,
-                    drills)));
+            regions.children(code).forEach(child -> {
+                units.put(child.code().value(), child.name());
+                kinds.put(child.code().value(), child.level().name());
+            });
         }
+        Map<String, GridSums.Sum> summed = sums.of(code, period, List.copyOf(units.keySet()), testingTarget);
+        List<Unit> list = new ArrayList<>();
+        units.forEach((unit, name) -> list.add(unit(unit, name, kinds.get(unit), facts.get(unit), summed.get(unit), period, drills)));
         List<AcknowledgementFacts.Unit> people = acknowledgements.people(code, period.start(zone), period.end(zone), drills, target);
         List<AcknowledgementFacts.Unit> worst = people.subList(0, Math.min(PEOPLE, people.size()));
         Map<Long, PersonCard> cards = staff.cards(worst.stream().map(unit -> Long.parseLong(unit.code())).toList());
@@ -91,7 +126,7 @@ public class Performance {
             return new Person(id, cards.containsKey(id) ? cards.get(id).name() : "#" + id, Figure.of(unit.withinTarget(), unit.called()),
                     unit.medianSeconds());
         }).toList();
-        return new Report(code.value(), region.name(), period, drills, target.toSeconds(), units, listed);
+        return new Report(code.value(), region.name(), period, drills, target.toSeconds(), testingTarget.toMinutes(), list, listed);
     }
 
     /** The calls behind a unit's figures (a grid, community or street code inside the reader's region). */
@@ -106,11 +141,22 @@ public class Performance {
         return names;
     }
 
-    private Unit unit(String code, String name, String kind, Map<String, AcknowledgementFacts.Unit> facts, Period period, boolean drills) {
-        AcknowledgementFacts.Unit found = facts.get(code);
+    private Unit unit(String code, String name, String kind, AcknowledgementFacts.Unit found, GridSums.Sum sum, Period period, boolean drills) {
         long called = found == null ? 0 : found.called();
+        long[] s = sum.values();
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (String rowKind : ROWS) {
+            rows.put(rowKind, rowKind.equals("calls") ? "/performance/calls?unit=%s&from=%s&to=%s&drills=%s".formatted(code, period.from(),
+                    period.to(), drills) : "/performance/rows?kind=%s&unit=%s&from=%s&to=%s".formatted(rowKind, code, period.from(), period.to()));
+        }
         return new Unit(code, name, kind, Figure.of(found == null ? 0 : found.withinTarget(), called),
                 Figure.of(found == null ? 0 : found.acknowledged(), called), found == null ? null : found.medianSeconds(),
-                "/performance/calls?unit=%s&from=%s&to=%s&drills=%s".formatted(code, period.from(), period.to(), drills));
+                Figure.of(s[GridSums.GAP_DAYS], s[GridSums.DAYS]),
+                new Requests(Figure.of(s[GridSums.ACCEPTED], s[GridSums.REQUESTS]), Figure.of(s[GridSums.ARRIVED], s[GridSums.ARRIVE_EXPECTED]),
+                        Figure.of(s[GridSums.RESOLVED], s[GridSums.REQUESTS]), Figure.of(s[GridSums.REOPENED], s[GridSums.REQUESTS]),
+                        Figure.of(s[GridSums.SATISFIED], s[GridSums.VERDICTS])),
+                new Duty(Figure.of(s[GridSums.STOOD], s[GridSums.ROSTERED]), Figure.of(s[GridSums.NO_SHOWS], s[GridSums.ROSTERED]),
+                        Figure.of(s[GridSums.EMPTY], s[GridSums.ROSTERED] + s[GridSums.EMPTY])),
+                new Testing(Figure.of(s[GridSums.ROUNDS_IN_TIME], s[GridSums.ROUNDS]), sum.medianRoundMinutes()), rows);
     }
 }

@@ -32,6 +32,24 @@ public class TestingStore {
         this.jdbc = jdbc;
     }
 
+    /** A round for the figures: its households, those marked, when it started and when it closed (null: still open). */
+    public record Finished(long id, String gridCode, LocalDate day, int households, long marked, Instant startedAt, Instant closedAt) {
+    }
+
+    /** The rounds below a code range started in [from, to), latest first, at most {@code limit}. */
+    public List<Finished> started(String low, String high, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT r.id, r.grid_code, r.day, r.households, r.started_at, r.closed_at,
+                               (SELECT count(*) FROM testing_mark m WHERE m.round_id = r.id) AS marked
+                        FROM testing_round r
+                        WHERE r.grid_code >= ? AND r.grid_code < ? AND r.started_at >= ? AND r.started_at < ?
+                        ORDER BY r.started_at DESC, r.id LIMIT ?""")
+                .params(low, high, Timestamp.from(from), Timestamp.from(to), limit)
+                .query((rs, n) -> new Finished(rs.getLong("id"), rs.getString("grid_code"), rs.getDate("day").toLocalDate(), rs.getInt("households"),
+                        rs.getLong("marked"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant())).list();
+    }
+
     /** A new round with its households; empty when the grid has one open already. */
     public Optional<Long> start(long activationId, String gridCode, LocalDate day, List<Household> households, Instant at, String by) {
         Optional<Long> id = jdbc.sql("""

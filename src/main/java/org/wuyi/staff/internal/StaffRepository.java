@@ -53,6 +53,22 @@ public class StaffRepository {
         return roles;
     }
 
+    /** An assignment's role and days (end null: still held). */
+    public record Held(String gridCode, StaffRole role, LocalDate start, LocalDate end) {
+    }
+
+    /** The assignments below a region held on any day of [from, to]. */
+    public List<Held> heldBetween(RegionCode region, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT grid_code, role, start_date, end_date FROM staff_assignment WHERE grid_code >= :from AND grid_code < :to"
+                        + " AND start_date <= :last AND (end_date IS NULL OR end_date >= :first)")
+                .param("from", region.value())
+                .param("to", region.upperBound())
+                .param("first", Date.valueOf(from))
+                .param("last", Date.valueOf(to))
+                .query((rs, n) -> new Held(rs.getString(1), StaffRole.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate())).list();
+    }
+
     /** Distinct people holding a six-staff role below a region on a day. */
     public long distinctStaff(RegionCode region, LocalDate day) {
         return jdbc.sql("SELECT count(DISTINCT person_id) FROM staff_assignment WHERE grid_code >= :from AND grid_code < :to AND " + ACTIVE)

@@ -25,8 +25,11 @@ class PerformanceController {
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
-    PerformanceController(Performance performance, java.time.Clock clock, java.time.ZoneId wuyiTimeZone) {
+    private final org.wuyi.supervision.FigureRows rows;
+
+    PerformanceController(Performance performance, org.wuyi.supervision.FigureRows rows, java.time.Clock clock, java.time.ZoneId wuyiTimeZone) {
         this.performance = performance;
+        this.rows = rows;
         this.clock = clock;
         this.zone = wuyiTimeZone;
     }
@@ -60,5 +63,17 @@ class PerformanceController {
         model.addAttribute("calls", calls);
         model.addAttribute("names", performance.names(calls.stream().map(AcknowledgementFacts.Call::personId).distinct().toList()));
         return "supervision/calls";
+    }
+
+    /** The rows behind a figure other than the calls: staffing gaps, requests, gate hours or testing rounds. */
+    @GetMapping("/performance/rows")
+    String rows(@RequestParam String kind, @RequestParam String unit, @RequestParam String from, @RequestParam String to, Model model) {
+        Period period = Period.parse(from, to);
+        model.addAttribute("kind", kind);
+        model.addAttribute("unit", unit);
+        model.addAttribute("period", period);
+        model.addAttribute("rows", rows.of(kind, unit, period));
+        model.addAttribute("limit", org.wuyi.supervision.FigureRows.LIMIT);
+        return "supervision/rows";
     }
 }

@@ -96,6 +96,12 @@ public class DutyStore {
                 .params(region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to)).query(DutyStore::row).list();
     }
 
+    /** The seats of some compounds starting in [from, to), latest first, at most {@code limit}. */
+    public List<Row> latest(List<Long> compoundIds, Instant from, Instant to, int limit) {
+        return jdbc.sql(SELECT + " WHERE d.compound_id = ANY (?) AND d.starts_at >= ? AND d.starts_at < ? ORDER BY d.starts_at DESC, d.id LIMIT ?")
+                .params(compoundIds.toArray(Long[]::new), Timestamp.from(from), Timestamp.from(to), limit).query(DutyStore::row).list();
+    }
+
     public java.util.Optional<Row> find(long id) {
         return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(DutyStore::row).optional();
     }
