@@ -27,6 +27,12 @@ public interface GridLeadership {
 
     List<Post> postsOf(long personId);
 
+    /**
+     * The residential grids below a region whose branch has no secretary (no grid leader), with the day the post fell
+     * empty: the day the last term ended, or the branch's founding when it never had one.
+     */
+    Map<String, java.time.LocalDate> leaderlessSince(RegionCode region);
+
     /** The secretary of a community's party committee, if one is recorded. */
     Optional<Long> communitySecretary(RegionCode community);
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import org.wuyi.identity.Role;
 import org.wuyi.identity.RoleNotAllowedException;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.region.RegionService;
-import org.wuyi.request.RequestFigures;
+import org.wuyi.request.RequestFacts;
 import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.PersonCard;
@@ -32,7 +31,7 @@ import org.wuyi.wartime.AcknowledgementFacts;
 
 /**
  * Bulletins and accountability (督查通报, 问责). The district sets thresholds (a drill's acknowledgement within the target,
- * requests accepted within their target, as percentages); a period's draft lists each community under a threshold with
+ * requests accepted within their target, as percentages; the days a grid may be without its leader); a period's draft lists each community under a threshold with
  * the fact behind the line and where its rows are; the district edits it (which lines, their words, a title and a note)
  * and publishes it (a printable page and xlsx). Accountability records (批评教育, 约谈, 问责) name a person, the reason and
  * the evidence; the district and streets keep them, supervisors read them, and a person sees their own. All audited.
@@ -40,7 +39,8 @@ import org.wuyi.wartime.AcknowledgementFacts;
 @Service
 public class Bulletins {
 
-    public record Thresholds(double drillAcknowledged, double requestsInTime, int version) {
+    /** Percentages (0–100) for the first two; days (1–365) a grid may be without its leader before it is a line. */
+    public record Thresholds(double drillAcknowledged, double requestsInTime, int leaderlessDays, int version) {
     }
 
     /** A bulletin's line: the unit, the fact (in words, with numerator and denominator) and where to see the rows. */
@@ -58,14 +58,14 @@ public class Bulletins {
                          Long bulletinId, Instant recordedAt, String recordedBy) {
     }
 
-    public static final Thresholds DEFAULTS = new Thresholds(80, 90, 0);
+    public static final Thresholds DEFAULTS = new Thresholds(80, 90, 7, 0);
     public static final Set<String> KINDS = Set.of("CRITICISM", "TALK", "ACCOUNTABILITY");
     private static final Set<Role> KEEPERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER);
     private static final Set<Role> READERS = Set.of(Role.DISTRICT_ADMIN, Role.STREET_OFFICER, Role.SUPERVISOR);
 
     private final org.wuyi.supervision.internal.BulletinStore store;
     private final AcknowledgementFacts acknowledgements;
-    private final RequestFigures requests;
+    private final RequestFacts requests;
     private final RegionService regions;
     private final StaffDirectory staff;
     private final RegionScope scope;
@@ -74,12 +74,17 @@ public class Bulletins {
     private final ZoneId zone;
     private final Duration target;
     private final org.springframework.context.MessageSource messages;
+    private final List<org.wuyi.staff.GridLeadership> leadership;
+    private final org.wuyi.grid.GridDirectory grids;
 
-    Bulletins(org.wuyi.supervision.internal.BulletinStore store, AcknowledgementFacts acknowledgements, RequestFigures requests,
+    Bulletins(org.wuyi.supervision.internal.BulletinStore store, AcknowledgementFacts acknowledgements, RequestFacts requests,
               RegionService regions, StaffDirectory staff, RegionScope scope, AuditLog audit, Clock clock,
               @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone, @Value("${wuyi.supervision.acknowledge-within:PT15M}") Duration target,
-              org.springframework.context.MessageSource messages) {
+              org.springframework.context.MessageSource messages, List<org.wuyi.staff.GridLeadership> leadership,
+              org.wuyi.grid.GridDirectory grids) {
         this.messages = messages;
+        this.leadership = leadership;
+        this.grids = grids;
         this.store = store;
         this.acknowledgements = acknowledgements;
         this.requests = requests;
@@ -101,15 +106,19 @@ public class Bulletins {
 
     /** Sets the district's thresholds (its administrator only), naming the version read; each in 0–100. */
     @Transactional
-    public Thresholds setThresholds(RegionCode region, Double drill, Double requestsInTime, int version) {
+    public Thresholds setThresholds(RegionCode region, Double drill, Double requestsInTime, Integer leaderlessDays, int version) {
         scope.checkChange(region.value(), Set.of(Role.DISTRICT_ADMIN));
         if (drill == null || requestsInTime == null || drill < 0 || drill > 100 || requestsInTime < 0 || requestsInTime > 100) {
             throw new TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "bulletin.error.threshold");
         }
-        if (!store.saveThresholds(district(region), drill, requestsInTime, version, clock.instant(), user())) {
+        int days = leaderlessDays == null ? thresholds(region).leaderlessDays() : leaderlessDays;
+        if (days < 1 || days > 365) {
+            throw new TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "bulletin.error.leaderless");
+        }
+        if (!store.saveThresholds(district(region), drill, requestsInTime, days, version, clock.instant(), user())) {
             throw new TranslatedProblem(HttpStatus.CONFLICT, "bulletin.error.stale");
         }
-        audit.record("bulletin.thresholds", district(region), "drill=%s requests=%s".formatted(drill, requestsInTime));
+        audit.record("bulletin.thresholds", district(region), "drill=%s requests=%s leaderless=%s".formatted(drill, requestsInTime, days));
         return store.thresholds(district(region)).orElseThrow();
     }
 
@@ -129,22 +138,34 @@ public class Bulletins {
                         "/performance/calls?unit=%s&from=%s&to=%s&drills=true".formatted(unit.code(), period.from(), period.to())));
             }
         }
-        Map<String, long[]> byCommunity = new LinkedHashMap<>();
-        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
-            for (RequestFigures.Unit unit : requests.of(region, month).units()) {
-                long[] sums = byCommunity.computeIfAbsent(unit.code(), code -> new long[2]);
-                sums[0] += unit.acceptedInTime();
-                sums[1] += unit.requests();
-            }
+        Map<String, long[]> byCommunity = new java.util.TreeMap<>();
+        for (RequestFacts.Grid grid : requests.grids(region, period.start(zone), period.end(zone))) {
+            long[] sums = byCommunity.computeIfAbsent(grid.gridCode().substring(0, 12), code -> new long[2]);
+            sums[0] += grid.acceptedInTime();
+            sums[1] += grid.requests();
         }
         byCommunity.forEach((code, sums) -> {
             if (code.length() == 12 && sums[1] > 0 && percent(sums[0], sums[1]) < thresholds.requestsInTime()) {
                 lines.add(new Line(code, names.getOrDefault(code, code), zh("bulletin.fact.requests", sums[0], sums[1],
                         format(percent(sums[0], sums[1])), format(thresholds.requestsInTime())),
-                        "/regions/%s/requests/figures?month=%s".formatted(code, YearMonth.from(period.from()))));
+                        "/performance/rows?kind=requests&unit=%s&from=%s&to=%s".formatted(code, period.from(), period.to())));
             }
         });
+        lines.addAll(leaderless(region, period, thresholds.leaderlessDays()));
         return new Draft(region.value(), period, thresholds, lines);
+    }
+
+    /** A line for each grid whose leader's post, by the period's end (or today), had stood empty more than {@code days} days. */
+    private List<Line> leaderless(RegionCode region, Period period, int days) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate until = period.to().isAfter(today) ? today : period.to();
+        Map<String, LocalDate> since = new java.util.TreeMap<>();
+        leadership.forEach(source -> since.putAll(source.leaderlessSince(region)));
+        since.values().removeIf(day -> java.time.temporal.ChronoUnit.DAYS.between(day, until) <= days);
+        Map<String, String> names = grids.gridNames(List.copyOf(since.keySet()));
+        return since.entrySet().stream().map(entry -> new Line(entry.getKey(), names.getOrDefault(entry.getKey(), entry.getKey()),
+                zh("bulletin.fact.leaderless", java.time.temporal.ChronoUnit.DAYS.between(entry.getValue(), until), entry.getValue(), days),
+                "/grids/" + entry.getKey())).toList();
     }
 
     /** Publishes a bulletin as edited (the district's administrator); audited. */

@@ -46,11 +46,26 @@ class BulletinIntegrationTests {
         new Api(port).postJson("/api/v1/activations/" + id + "/stand-down", "gulou", "");
     }
 
+    /** The community's last residential grid's branch loses its secretary (the grid leader) on a day; returns the grid. */
+    private String vacate(String community, String day) {
+        String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code DESC LIMIT 1").param(community + "%")
+                .query(String.class).single();
+        jdbc.sql("UPDATE grid_branch SET secretary_id = NULL WHERE grid_code = ?").param(grid).update();
+        jdbc.sql("UPDATE leadership_term SET ended = ?::date, end_reason = '调离' WHERE unit_kind = 'BRANCH' AND unit_code = ? AND ended IS NULL")
+                .params(day, grid).update();
+        return grid;
+    }
+
     @Test
     void aLineForEachThresholdCrossedAndNoneForTheOthers() {
         drill("350102008004", 1);
         drill("350102008005", 1000);
+        // a grid of each community loses its leader: one on 10 May (21 days empty by 31 May), one on 28 May (3 days)
+        String vacant = vacate("350102008004", "2026-05-10");
+        String brief = vacate("350102008005", "2026-05-28");
         Api api = new Api(port);
+        assertThat(api.put("/api/v1/regions/350102/bulletin-thresholds", "gulou", "{\"drillAcknowledged\": 80, \"requestsInTime\": 90, \"leaderlessDays\": 0}")
+                .status()).as("a leader's post may not be empty 0 days").isEqualTo(422);
         assertThat(api.put("/api/v1/regions/350102/bulletin-thresholds", "gulou", "{\"drillAcknowledged\": 150, \"requestsInTime\": 90}").status())
                 .as("a threshold of 150%").isEqualTo(422);
         JsonNode thresholds = api.get("/api/v1/regions/350102/bulletin-thresholds", "gulou").json();
@@ -63,6 +78,10 @@ class BulletinIntegrationTests {
         JsonNode line = draft.get("lines").valueStream().filter(each -> each.get("unitCode").asString().equals("350102008004")).findFirst().orElseThrow();
         assertThat(line.get("fact").asString()).startsWith("演练时限内到岗确认 1 / ").endsWith("低于 80%");
         assertThat(line.get("evidence").asString()).startsWith("/performance/calls?unit=350102008004");
+        assertThat(units).as("a grid without its leader for 21 days").contains(vacant).as("for 3 days").doesNotContain(brief);
+        JsonNode leaderless = draft.get("lines").valueStream().filter(each -> each.get("unitCode").asString().equals(vacant)).findFirst().orElseThrow();
+        assertThat(leaderless.get("fact").asString()).isEqualTo("网格长空缺 21 天（自 2026-05-10 起），超过 7 天");
+        assertThat(leaderless.get("evidence").asString()).isEqualTo("/grids/" + vacant);
 
         TestAccounts.create(jdbc, encoder, "bulletin-nanjie-like", "STREET_OFFICER", "350102005", Api.DEMO_PASSWORD);
         String body = """

@@ -40,6 +40,11 @@ class PartyLeadership implements GridLeadership, GridLeaders {
     }
 
     @Override
+    public Map<String, java.time.LocalDate> leaderlessSince(RegionCode region) {
+        return party.leaderlessSince(region);
+    }
+
+    @Override
     public Optional<Long> communitySecretary(RegionCode community) {
         return party.committeeSecretary(community.value());
     }

@@ -147,6 +147,22 @@ public class PartyRepository {
                 .param(Date.valueOf(committeesFrom)).update();
     }
 
+    /** Residential branches below a region without a secretary, and since when: the last term's end, or the founding. */
+    public java.util.Map<String, LocalDate> leaderlessSince(org.wuyi.shared.RegionCode region) {
+        java.util.Map<String, LocalDate> since = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT b.grid_code, coalesce(max(t.ended), b.founded) AS since
+                        FROM grid_branch b
+                        LEFT JOIN leadership_term t ON t.unit_kind = 'BRANCH' AND t.unit_code = b.grid_code
+                        WHERE b.grid_code >= ? AND b.grid_code < ? AND b.grid_kind = 'RESIDENTIAL' AND b.secretary_id IS NULL
+                        GROUP BY b.grid_code, b.founded""")
+                .params(region.value(), region.upperBound())
+                .query(rs -> {
+                    since.put(rs.getString(1), rs.getDate(2).toLocalDate());
+                });
+        return since;
+    }
+
     /** The terms of a unit, latest first. */
     public List<Term> terms(String kind, String unitCode) {
         return jdbc.sql("SELECT person_id, started, ended, end_reason, recorded_by FROM leadership_term "

@@ -22,20 +22,21 @@ public class BulletinStore {
     }
 
     public Optional<Bulletins.Thresholds> thresholds(String region) {
-        return jdbc.sql("SELECT drill_acknowledged, requests_in_time, version FROM supervision_threshold WHERE region_code = ?").param(region)
-                .query((rs, n) -> new Bulletins.Thresholds(rs.getDouble(1), rs.getDouble(2), rs.getInt(3))).optional();
+        return jdbc.sql("SELECT drill_acknowledged, requests_in_time, leaderless_days, version FROM supervision_threshold WHERE region_code = ?")
+                .param(region).query((rs, n) -> new Bulletins.Thresholds(rs.getDouble(1), rs.getDouble(2), rs.getInt(3), rs.getInt(4))).optional();
     }
 
     /** Writes a region's thresholds at the version read (0 for none yet); false when stale. */
-    public boolean saveThresholds(String region, double drill, double requests, int version, Instant at, String by) {
+    public boolean saveThresholds(String region, double drill, double requests, int leaderlessDays, int version, Instant at, String by) {
         return jdbc.sql("""
-                        INSERT INTO supervision_threshold AS t (region_code, drill_acknowledged, requests_in_time, version, updated_at, updated_by)
-                        VALUES (?, ?, ?, 1, ?, ?)
+                        INSERT INTO supervision_threshold AS t (region_code, drill_acknowledged, requests_in_time, leaderless_days, version,
+                                                                updated_at, updated_by)
+                        VALUES (?, ?, ?, ?, 1, ?, ?)
                         ON CONFLICT (region_code) DO UPDATE SET drill_acknowledged = excluded.drill_acknowledged,
-                            requests_in_time = excluded.requests_in_time, version = t.version + 1, updated_at = excluded.updated_at,
-                            updated_by = excluded.updated_by
+                            requests_in_time = excluded.requests_in_time, leaderless_days = excluded.leaderless_days, version = t.version + 1,
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
                         WHERE t.version = ?""")
-                .params(region, drill, requests, Timestamp.from(at), by, version).update() == 1;
+                .params(region, drill, requests, leaderlessDays, Timestamp.from(at), by, version).update() == 1;
     }
 
     public long publish(String region, LocalDate from, LocalDate to, String title, String note, List<Bulletins.Line> lines, Instant at, String by) {

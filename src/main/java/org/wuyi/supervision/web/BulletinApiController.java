@@ -19,7 +19,7 @@ import org.wuyi.supervision.Period;
 @RestController
 class BulletinApiController {
 
-    record ThresholdBody(Double drillAcknowledged, Double requestsInTime, Integer version) {
+    record ThresholdBody(Double drillAcknowledged, Double requestsInTime, Integer leaderlessDays, Integer version) {
     }
 
     record PublishBody(String from, String to, String title, String note, List<Bulletins.Line> lines) {
@@ -41,7 +41,7 @@ class BulletinApiController {
 
     @PutMapping("/api/v1/regions/{code}/bulletin-thresholds")
     Bulletins.Thresholds setThresholds(@PathVariable String code, @RequestBody ThresholdBody body) {
-        return bulletins.setThresholds(RegionService.parseCode(code), body.drillAcknowledged(), body.requestsInTime(),
+        return bulletins.setThresholds(RegionService.parseCode(code), body.drillAcknowledged(), body.requestsInTime(), body.leaderlessDays(),
                 body.version() == null ? 0 : body.version());
     }
 
