@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.wuyi.grid.CompoundView;
 import org.wuyi.grid.GridDirectory;
@@ -60,9 +59,14 @@ public class WarRoom {
     private final RegionScope scope;
     private final WarRoomStreams streams;
     private final java.time.Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate reads;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> pictures = new java.util.concurrent.ConcurrentHashMap<>();
 
     WarRoom(ActivationBoard activations, RiskAreas risk, RequestBoard requests, RequestCategories categories, GridDirectory grids,
-            RegionService regions, RegionScope scope, WarRoomStreams streams, java.time.Clock clock) {
+            RegionService regions, RegionScope scope, WarRoomStreams streams, java.time.Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.reads = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.categories = categories;
         this.clock = clock;
         this.activations = activations;
@@ -82,9 +86,46 @@ public class WarRoom {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The region's picture. Every screen of a region reads the same one: it is read once (the first screen to ask reads
+     * it, the others asking meanwhile wait for that read) and kept until an activation or stand-down commits or
+     * {@link #FRESH} passes — so fifty screens told of a change at once cost one read, not fifty.
+     */
     public Picture picture(RegionCode region) {
         check(region);
+        long version = streams.version();
+        Instant now = clock.instant();
+        Cached cached = pictures.get(region.value());
+        if (cached == null || !cached.fresh(version, now)) {
+            Cached mine = new Cached(version, now, new java.util.concurrent.CompletableFuture<>());
+            cached = pictures.compute(region.value(), (key, old) -> old != null && old.fresh(version, now) ? old : mine);
+            if (cached == mine) {
+                try {
+                    mine.picture().complete(reads.execute(status -> read(region)));
+                } catch (RuntimeException failed) {
+                    pictures.remove(region.value(), mine);
+                    mine.picture().completeExceptionally(failed);
+                }
+            }
+        }
+        try {
+            return cached.picture().join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
+        }
+    }
+
+    /** How long a picture is kept when nothing changes (requests' timers and risk areas move without an event here). */
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
+
+    private record Cached(long version, Instant at, java.util.concurrent.CompletableFuture<Picture> picture) {
+
+        boolean fresh(long now, Instant when) {
+            return version == now && at.plus(FRESH).isAfter(when);
+        }
+    }
+
+    private Picture read(RegionCode region) {
         List<ActivationView> inForce = activations.inForceBelow(region.value());
         List<Active> active = inForce.stream().map(WarRoom::active).toList();
         Map<Long, CompoundView> compounds = new HashMap<>();

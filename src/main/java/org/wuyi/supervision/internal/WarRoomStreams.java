@@ -33,6 +33,7 @@ public class WarRoomStreams implements SmartLifecycle {
 
     private final List<Screen> screens = new CopyOnWriteArrayList<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
 
     @Override
@@ -65,6 +66,11 @@ public class WarRoomStreams implements SmartLifecycle {
         return emitter;
     }
 
+    /** Moves on with every activation or stand-down committed on this node: a picture read before it is out of date. */
+    public long version() {
+        return version.get();
+    }
+
     /** How many screens are connected now. */
     public int connected() {
         return screens.size();
@@ -72,6 +78,7 @@ public class WarRoomStreams implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ActivationsChanged event) {
+        version.incrementAndGet();
         changed.addAll(event.gridCodes());
     }
 
