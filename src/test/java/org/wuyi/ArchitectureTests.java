@@ -70,7 +70,7 @@ class ArchitectureTests {
             Map.entry("notification", List.of("outbox_message", "delivery_attempt", "channel_route", "phone_code")),
             Map.entry("volunteer", List.of("volunteer", "gate_post", "rota_job", "rota_duty")),
             Map.entry("request", List.of("request_category", "help_request", "request_recipient", "request_event", "request_escalation", "request_photo")),
-            Map.entry("wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member")),
+            Map.entry("wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member", "drill_schedule")),
             Map.entry("household", List.of("household", "vulnerable_resident")),
             Map.entry("risk", List.of("risk_area", "risk_event")),
             Map.entry("supervision", List.of("grid_report", "supervision_threshold", "bulletin", "bulletin_line", "accountability_record")),
