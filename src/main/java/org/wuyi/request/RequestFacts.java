@@ -60,6 +60,22 @@ public class RequestFacts {
                         rs.getLong("satisfied"), rs.getLong("verdicts"))).list();
     }
 
+    /** A month's requests and those accepted within their target. */
+    public record Month(String month, long requests, long acceptedInTime) {
+    }
+
+    /** Per month ({@code yyyy-MM} in the zone given) of the requests made in [from, to) below a region. */
+    public List<Month> months(RegionCode region, Instant from, Instant to, java.time.ZoneId zone) {
+        scope.check(region);
+        return jdbc.sql("""
+                        SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM') AS month, count(*), count(*) FILTER (WHERE accepted_at <= accept_due)
+                        FROM help_request
+                        WHERE community_code >= ? AND community_code < ? AND created_at >= ? AND created_at < ?
+                        GROUP BY 1 ORDER BY 1""")
+                .params(zone.getId(), region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Month(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
     /** The requests below a place code (a grid, community, street or district inside the reader's region), newest first. */
     public List<Row> rows(String code, Instant from, Instant to, int limit) {
         scope.check(code);

@@ -71,6 +71,39 @@ public class StaffingHistory {
         return result;
     }
 
+    /**
+     * Per month of [first, last] ({@code yyyy-MM}, days up to today): the residential grids' days, and those on which a
+     * role was held by nobody; one pass over the assignments.
+     */
+    public Map<String, long[]> months(RegionCode region, java.time.YearMonth first, java.time.YearMonth last) {
+        scope.check(region);
+        LocalDate from = first.atDay(1);
+        LocalDate end = lastDay(last.atEndOfMonth());
+        int days = end.isBefore(from) ? 0 : (int) ChronoUnit.DAYS.between(from, end) + 1;
+        Map<String, Map<StaffRole, BitSet>> held = held(region, from, end);
+        long[] gridDays = new long[days];
+        long[] gapDays = new long[days];
+        for (String grid : grids.gridCodesIn(region, GridKind.RESIDENTIAL)) {
+            BitSet full = new BitSet(days);
+            full.set(0, days);
+            Map<StaffRole, BitSet> roles = held.getOrDefault(grid, Map.of());
+            for (StaffRole role : StaffRole.values()) {
+                full.and(roles.getOrDefault(role, new BitSet()));
+            }
+            for (int day = 0; day < days; day++) {
+                gridDays[day]++;
+                gapDays[day] += full.get(day) ? 0 : 1;
+            }
+        }
+        Map<String, long[]> months = new java.util.TreeMap<>();
+        for (int day = 0; day < days; day++) {
+            long[] month = months.computeIfAbsent(java.time.YearMonth.from(from.plusDays(day)).toString(), key -> new long[2]);
+            month[0] += gridDays[day];
+            month[1] += gapDays[day];
+        }
+        return months;
+    }
+
     /** The gaps below a place code (a grid, community, street or the district inside the reader's region), at most {@code limit}. */
     public List<Gap> gaps(String code, LocalDate from, LocalDate to, int limit) {
         scope.check(code);

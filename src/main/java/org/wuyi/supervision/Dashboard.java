@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wuyi.region.Region;
 import org.wuyi.region.RegionService;
-import org.wuyi.request.RequestFigures;
+import org.wuyi.request.RequestFacts;
+import org.wuyi.staff.StaffingHistory;
+import org.wuyi.volunteer.DutyFacts;
 import org.wuyi.risk.RiskAreas;
 import org.wuyi.shared.RegionCode;
 import org.wuyi.staff.StaffService;
@@ -25,7 +27,8 @@ import org.wuyi.wartime.AcknowledgementFacts;
 
 /**
  * A region's dashboard (district, street or community): the trends of the last twelve months — real activations and
- * drills, people acknowledging within the target, requests and those accepted within theirs — and the "人、事、物"
+ * drills, people acknowledging within the target, requests and those accepted within theirs, grid days with a staffing
+ * gap, gate hours stood of those rostered, each read in one pass per source — and the "人、事、物"
  * of today: the six staff and the grids still missing one, this week's volunteer hours stood against those rostered,
  * the risk areas by level. Each figure with its numerator and denominator; read from the other modules' APIs.
  */
@@ -34,7 +37,8 @@ public class Dashboard {
 
     public static final int MONTHS = 12;
 
-    public record Month(String month, long activations, long drills, long called, long acknowledgedInTime, long requests, long requestsInTime) {
+    public record Month(String month, long activations, long drills, long called, long acknowledgedInTime, long requests, long requestsInTime,
+                        long gridDays, long gapDays, long hoursRostered, long hoursStood) {
     }
 
     public record Today(long staff, int residentialGrids, int fullyStaffedGrids, int gridsWithGaps, long volunteersApproved, long hoursStood,
@@ -45,7 +49,9 @@ public class Dashboard {
     }
 
     private final AcknowledgementFacts acknowledgements;
-    private final RequestFigures requests;
+    private final RequestFacts requests;
+    private final StaffingHistory history;
+    private final DutyFacts duties;
     private final StaffService staff;
     private final VolunteerFigures volunteers;
     private final RiskAreas risk;
@@ -54,11 +60,13 @@ public class Dashboard {
     private final ZoneId zone;
     private final Duration target;
 
-    Dashboard(AcknowledgementFacts acknowledgements, RequestFigures requests, StaffService staff, VolunteerFigures volunteers, RiskAreas risk,
+    Dashboard(AcknowledgementFacts acknowledgements, RequestFacts requests, StaffingHistory history, DutyFacts duties, StaffService staff, VolunteerFigures volunteers, RiskAreas risk,
               RegionService regions, Clock clock, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone,
               @Value("${wuyi.supervision.acknowledge-within:PT15M}") Duration target) {
         this.acknowledgements = acknowledgements;
         this.requests = requests;
+        this.history = history;
+        this.duties = duties;
         this.staff = staff;
         this.volunteers = volunteers;
         this.risk = risk;
@@ -72,13 +80,26 @@ public class Dashboard {
     public View of(RegionCode code) {
         Region region = regions.get(code);
         YearMonth now = YearMonth.now(clock.withZone(zone));
+        YearMonth first = now.minusMonths(MONTHS - 1L);
+        java.time.Instant from = first.atDay(1).atStartOfDay(zone).toInstant();
+        java.time.Instant to = now.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Map<String, AcknowledgementFacts.Month> real = new java.util.HashMap<>();
+        Map<String, AcknowledgementFacts.Month> drills = new java.util.HashMap<>();
+        acknowledgements.months(code, from, to, zone, target).forEach(month -> (month.drill() ? drills : real).put(month.month(), month));
+        Map<String, RequestFacts.Month> asked = new java.util.HashMap<>();
+        requests.months(code, from, to, zone).forEach(month -> asked.put(month.month(), month));
+        Map<String, long[]> staffed = history.months(code, first, now);
+        Map<String, long[]> hours = duties.months(code, from, to, zone);
+        AcknowledgementFacts.Month none = new AcknowledgementFacts.Month("", false, 0, 0, 0);
         List<Month> months = new ArrayList<>();
-        for (YearMonth month = now.minusMonths(MONTHS - 1L); !month.isAfter(now); month = month.plusMonths(1)) {
-            AcknowledgementFacts.Unit real = total(code, month, false);
-            AcknowledgementFacts.Unit drills = total(code, month, true);
-            RequestFigures.Unit asked = requests.of(code, month).total();
-            months.add(new Month(month.toString(), real.activations(), drills.activations(), real.called(), real.withinTarget(), asked.requests(),
-                    asked.acceptedInTime()));
+        for (YearMonth month = first; !month.isAfter(now); month = month.plusMonths(1)) {
+            String key = month.toString();
+            AcknowledgementFacts.Month r = real.getOrDefault(key, none);
+            RequestFacts.Month q = asked.getOrDefault(key, new RequestFacts.Month(key, 0, 0));
+            long[] g = staffed.getOrDefault(key, new long[2]);
+            long[] h = hours.getOrDefault(key, new long[2]);
+            months.add(new Month(key, r.activations(), drills.getOrDefault(key, none).activations(), r.called(), r.withinTarget(), q.requests(),
+                    q.acceptedInTime(), g[0], g[1], h[0], h[1]));
         }
         Staffing staffing = staff.staffing(code, LocalDate.now(clock.withZone(zone)));
         VolunteerFigures.Unit week = volunteers.of(code).total();
@@ -88,11 +109,5 @@ public class Dashboard {
         int withGaps = (int) staffing.gaps().stream().filter(gap -> gap.gridKind().equals("RESIDENTIAL")).count();
         return new View(code.value(), region.name(), region.level().name(), months, new Today(staffing.staff(), staffing.residentialGrids(),
                 staffing.fullyStaffedGrids(), withGaps, week.approved(), week.hoursStood(), week.hoursRostered(), week.noShows(), areas));
-    }
-
-    private AcknowledgementFacts.Unit total(RegionCode code, YearMonth month, boolean drill) {
-        return acknowledgements.units(code, month.atDay(1).atStartOfDay(zone).toInstant(), month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
-                        drill, target).stream().filter(unit -> unit.code().equals(code.value())).findFirst()
-                .orElse(new AcknowledgementFacts.Unit(code.value(), 0, 0, 0, null, 0));
     }
 }

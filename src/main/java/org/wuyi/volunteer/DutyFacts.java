@@ -62,6 +62,12 @@ public class DutyFacts {
                 entry.getValue()[3])).sorted(java.util.Comparator.comparing(Grid::gridCode)).toList();
     }
 
+    /** Per month ({@code yyyy-MM} in the zone given) below a region: gate hours rostered and stood. */
+    public Map<String, long[]> months(RegionCode region, Instant from, Instant to, java.time.ZoneId zone) {
+        scope.check(region);
+        return duties.months(region, from, to, clock.instant(), zone.getId());
+    }
+
     /** The hours below a place code (a grid, community, street or district inside the reader's region), at most {@code limit}. */
     public List<Row> rows(String code, Instant from, Instant to, int limit) {
         scope.check(code);

@@ -52,6 +52,17 @@ public class AcknowledgementFacts {
                 .toList();
     }
 
+    /** A month's activations (real or drills): how many, people called, acknowledged within the target. */
+    public record Month(String month, boolean drill, long activations, long called, long withinTarget) {
+    }
+
+    /** Per month ({@code yyyy-MM} in the zone given) and kind, of activations begun in [from, to) below a region: one pass. */
+    public List<Month> months(RegionCode region, Instant from, Instant to, java.time.ZoneId zone, Duration within) {
+        scope.check(region);
+        return store.months(region.value(), from, to, zone.getId(), within).stream()
+                .map(month -> new Month(month.month(), month.drill(), month.activations(), month.called(), month.withinTarget())).toList();
+    }
+
     /** The calls below a place code (a grid, community or street inside the reader's region), newest first. */
     public List<Call> calls(String code, Instant from, Instant to, boolean drill, int limit) {
         scope.check(code);

@@ -87,12 +87,16 @@ class WarRoomBrowserTests {
             Page page = context.newPage();
             Chromium.logIn(page, url(""), "gulou", "wuyi-demo");
             page.navigate(url("/regions/" + community + "/dashboard"));
-            page.waitForCondition(() -> "true".equals(page.locator("#dashboard-requests").getAttribute("data-drawn")));
+            page.waitForCondition(() -> "true".equals(page.locator("#dashboard-hours").getAttribute("data-drawn")));
             String thisMonth = page.locator("#dashboard-activations tbody tr").last().textContent();
             assertThat(thisMonth).as("one real, one drill, nobody acknowledged yet").contains("0 / " + members);
             assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(1).textContent()).isEqualTo("1");
             assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(2).textContent()).isEqualTo("1");
-            assertThat(page.locator("canvas").count()).as("a chart above each table").isEqualTo(3);
+            assertThat(page.locator("canvas").count()).as("a chart above each table").isEqualTo(5);
+            long grids = jdbc.sql("SELECT count(*) FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL'").param(community + "%").query(Long.class).single();
+            int days = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth();
+            assertThat(page.locator("#dashboard-staffing tbody tr").last().locator("td").nth(2).textContent())
+                    .as("this month's grid days so far, every grid staffed by the demo").isEqualTo("0 / " + grids * days);
             assertThat(page.locator("#dashboard-activations tbody tr").count()).isEqualTo(12);
             Chromium.screenshot(page, "dashboard");
         }

@@ -96,6 +96,22 @@ public class DutyStore {
                 .params(region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to)).query(DutyStore::row).list();
     }
 
+    /** Per month ({@code yyyy-MM} in the zone given) below a region: hours rostered (a volunteer on the seat) and stood before {@code now}. */
+    public Map<String, long[]> months(RegionCode region, Instant from, Instant to, Instant now, String zone) {
+        Map<String, long[]> months = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT to_char(starts_at AT TIME ZONE ?, 'YYYY-MM'), count(volunteer_id),
+                               count(*) FILTER (WHERE checked_in_at IS NOT NULL AND starts_at < ?)
+                        FROM rota_duty
+                        WHERE community_code >= ? AND community_code < ? AND starts_at >= ? AND starts_at < ?
+                        GROUP BY 1""")
+                .params(zone, Timestamp.from(now), region.value(), region.upperBound(), Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    months.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return months;
+    }
+
     /** The seats of some compounds starting in [from, to), latest first, at most {@code limit}. */
     public List<Row> latest(List<Long> compoundIds, Instant from, Instant to, int limit) {
         return jdbc.sql(SELECT + " WHERE d.compound_id = ANY (?) AND d.starts_at >= ? AND d.starts_at < ? ORDER BY d.starts_at DESC, d.id LIMIT ?")

@@ -66,6 +66,24 @@ public class AcknowledgementStore {
                 .list();
     }
 
+    /** A month's activations below a prefix, real or drill: how many, people called, acknowledged within the target. */
+    public record Month(String month, boolean drill, long activations, long called, long withinTarget) {
+    }
+
+    /** Per month (in the time zone given) and kind, of activations begun in [from, to) below a code prefix. */
+    public List<Month> months(String prefix, Instant from, Instant to, String zone, Duration within) {
+        return jdbc.sql("""
+                        SELECT month, drill, count(*), sum(called), sum(in_time) FROM (
+                            SELECT to_char(a.activated_at AT TIME ZONE ?, 'YYYY-MM') AS month, a.drill, count(m.person_id) AS called,
+                                   count(*) FILTER (WHERE m.acknowledged_at - a.activated_at <= make_interval(secs => ?)) AS in_time
+                            FROM activation a LEFT JOIN activation_member m ON m.activation_id = a.id
+                            WHERE a.grid_code >= ? AND a.grid_code < ? AND a.activated_at >= ? AND a.activated_at < ?
+                            GROUP BY a.id) per_activation
+                        GROUP BY month, drill ORDER BY month, drill""")
+                .params(zone, within.toSeconds(), prefix, prefix + "~", Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Month(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+    }
+
     /** The calls behind a unit's figure (a code prefix: grid, community, street), newest first, at most {@code limit}. */
     public List<Call> calls(String prefix, Instant from, Instant to, boolean drill, int limit) {
         return jdbc.sql("""
