@@ -73,7 +73,7 @@ class ArchitectureTests {
             Map.entry("wartime", List.of("wartime_plan", "plan_group", "plan_member", "activation", "activation_member", "drill_schedule")),
             Map.entry("household", List.of("household", "vulnerable_resident")),
             Map.entry("risk", List.of("risk_area", "risk_event")),
-            Map.entry("supervision", List.of("grid_report", "supervision_threshold", "bulletin", "bulletin_line", "accountability_record")),
+            Map.entry("supervision", List.of("grid_report", "grid_report_photo", "supervision_threshold", "bulletin", "bulletin_line", "accountability_record")),
             Map.entry("lockdown", List.of("testing_round", "testing_household", "testing_mark", "supply_order", "health_watch", "health_check",
                     "disinfection", "care_visit")));
 

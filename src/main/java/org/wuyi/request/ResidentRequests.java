@@ -138,13 +138,13 @@ public class ResidentRequests {
 
     /**
      * Adds a photo to the request a genuine resident link names: kept only as a re-encoded JPEG or PNG (see
-     * {@link org.wuyi.request.internal.PhotoCheck}); the message key of what is wrong otherwise; 404 for a bad link.
+     * {@link org.wuyi.platform.web.PhotoCheck}); the message key of what is wrong otherwise; 404 for a bad link.
      */
     @Transactional
     public Optional<String> addPhoto(String token, byte[] file) {
         long id = tokens.verify(token, 8).map(ByteBuffer::wrap).map(ByteBuffer::getLong)
                 .orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "request.not-found"));
-        org.wuyi.request.internal.PhotoCheck.Outcome checked = org.wuyi.request.internal.PhotoCheck.check(file);
+        org.wuyi.platform.web.PhotoCheck.Outcome checked = org.wuyi.platform.web.PhotoCheck.check(file);
         if (checked.photo().isEmpty()) {
             return Optional.of(checked.problem());
         }

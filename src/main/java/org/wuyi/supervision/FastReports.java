@@ -22,6 +22,7 @@ import org.wuyi.identity.RoleNotAllowedException;
 import org.wuyi.notification.Channel;
 import org.wuyi.notification.OutgoingMessage;
 import org.wuyi.notification.Outbox;
+import org.wuyi.platform.web.PhotoCheck;
 import org.wuyi.platform.web.TranslatedProblem;
 import org.wuyi.shared.CellText;
 import org.wuyi.shared.RegionCode;
@@ -41,10 +42,18 @@ import org.wuyi.wartime.ActivationCalendar;
 public class FastReports {
 
     /** A report as the phone page or the API writes it ({@code day} null: today). */
-    public record Form(LocalDate day, String happened, String problems, String needs) {
+    /** What a leader writes; {@code photos}: the files as uploaded (at most {@link #PHOTOS}), checked before anything is kept. */
+    public record Form(LocalDate day, String happened, String problems, String needs, List<byte[]> photos) {
+
+        public Form(LocalDate day, String happened, String problems, String needs) {
+            this(day, happened, problems, needs, List.of());
+        }
     }
 
     /** A grid on a day, named. */
+    /** Photos a report may carry. */
+    public static final int PHOTOS = 3;
+
     public record GridDay(String gridCode, String gridName, LocalDate day) {
     }
 
@@ -100,9 +109,21 @@ public class FastReports {
         String happened = text(form.happened(), true, "report.error.happened");
         String problems = text(form.problems(), false, "report.error.problems");
         String needs = text(form.needs(), false, "report.error.needs");
+        List<byte[]> uploads = form.photos() == null ? List.of() : form.photos().stream().filter(file -> file != null && file.length > 0).toList();
+        if (uploads.size() > PHOTOS) {
+            throw new TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "report.error.photos", PHOTOS);
+        }
+        List<PhotoCheck.Clean> photos = new ArrayList<>();
+        for (byte[] upload : uploads) {
+            PhotoCheck.Outcome checked = PhotoCheck.check(upload);
+            photos.add(checked.photo().orElseThrow(() -> new TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, checked.problem())));
+        }
         boolean onTime = clock.instant().isBefore(day.plusDays(1).atStartOfDay(zone).toInstant());
         String by = scope.currentUser().orElseThrow().username();
         long id = store.insert(gridCode, day, happened, problems, needs, onTime, clock.instant(), by);
+        for (int i = 0; i < photos.size(); i++) {
+            store.photo(id, i, photos.get(i));
+        }
         String gridName = grids.gridName(grid).orElse(gridCode);
         RegionCode community = RegionCode.of(gridCode.substring(0, 12));
         List<PersonCard> told = Stream.of(staff.communitySecretary(community), staff.committeeSecretary(RegionCode.of(gridCode.substring(0, 9))),
@@ -110,7 +131,8 @@ public class FastReports {
         List<OutgoingMessage> messages = new ArrayList<>();
         String subject = zh("report.message.subject", gridName, day);
         String body = happened + (problems.isEmpty() ? "" : "\n" + zh("report.message.problems", problems))
-                + (needs.isEmpty() ? "" : "\n" + zh("report.message.needs", needs));
+                + (needs.isEmpty() ? "" : "\n" + zh("report.message.needs", needs))
+                + (photos.isEmpty() ? "" : "\n" + zh("report.message.photos", photos.size()));
         for (PersonCard person : told) {
             if (outbox.channels().contains(Channel.IN_APP) && person.mobile() != null && !person.mobile().isEmpty()) {
                 messages.add(new OutgoingMessage("report:%d:person:%d".formatted(id, person.id()), Channel.IN_APP, person.id(), person.mobile(),
@@ -120,6 +142,19 @@ public class FastReports {
         outbox.enqueue(messages);
         audit.record("report.filed", gridCode, "report=%d day=%s onTime=%s told=%d".formatted(id, day, onTime, messages.size()));
         return store.below(gridCode, day, day).stream().filter(report -> report.id() == id).findFirst().orElseThrow();
+    }
+
+    /** A report's photo (inside the reader's region): its type and bytes; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public Photo photo(long reportId, int position) {
+        ReportStore.Photo photo = store.photo(reportId, position)
+                .orElseThrow(() -> new TranslatedProblem(HttpStatus.NOT_FOUND, "report.error.no-photo"));
+        scope.check(photo.gridCode());
+        return new Photo(photo.contentType(), photo.bytes());
+    }
+
+    /** A report's photo as kept: its type and bytes. */
+    public record Photo(String contentType, byte[] bytes) {
     }
 
     /** A grid's reports over the last days, for its leader's page (inside the reader's region). */

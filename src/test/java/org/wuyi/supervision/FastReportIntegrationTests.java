@@ -43,6 +43,18 @@ class FastReportIntegrationTests {
         return username;
     }
 
+    private static byte[] png() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(5, 5, 0xff0000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void aGridInWartimeOwesADailyReportFromItsOwnLeader() {
         List<String> grids = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code LIMIT 2")
@@ -77,6 +89,28 @@ class FastReportIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE id > ? AND correlation = ? AND subject LIKE '【直报】%'")
                 .params(mark, "report:" + filed.json().get("id").asLong()).query(Long.class).single())
                 .as("it reaches the community, street and district secretaries at once").isPositive();
+
+        // photos: a real PNG kept (re-encoded); a text file called a photo, or four photos, refused with nothing saved
+        String png = java.util.Base64.getEncoder().encodeToString(png());
+        Api.Response pictured = api.postJson(path, leader, "{\"happened\": \"门岗照片\", \"photos\": [\"%s\"]}".formatted(png));
+        assertThat(pictured.status()).as(pictured.body()).isEqualTo(201);
+        assertThat(pictured.json().get("photos").asInt()).isEqualTo(1);
+        long reports = jdbc.sql("SELECT count(*) FROM grid_report WHERE grid_code = ?").param(grid).query(Long.class).single();
+        String text = java.util.Base64.getEncoder().encodeToString("not a picture at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response fake = api.postJson(path, leader, "{\"happened\": \"假照片\", \"photos\": [\"%s\", \"%s\"]}".formatted(png, text));
+        assertThat(fake.status()).isEqualTo(422);
+        assertThat(fake.body()).contains("JPEG 或 PNG");
+        assertThat(api.postJson(path, leader, "{\"happened\": \"四张\", \"photos\": [\"%1$s\", \"%1$s\", \"%1$s\", \"%1$s\"]}".formatted(png))
+                .status()).as("four photos").isEqualTo(422);
+        assertThat(jdbc.sql("SELECT count(*) FROM grid_report WHERE grid_code = ?").param(grid).query(Long.class).single())
+                .as("nothing half-saved").isEqualTo(reports);
+        PageSession reader = new PageSession(port);
+        reader.login("gulou", "wuyi-demo");
+        byte[] kept = reader.download("/reports/" + pictured.json().get("id").asLong() + "/photos/0");
+        assertThat(kept[1]).as("a PNG").isEqualTo((byte) 'P');
+        PageSession elsewhere = new PageSession(port);
+        elsewhere.login("yqhn", "wuyi-demo");
+        assertThat(elsewhere.get("/reports/" + pictured.json().get("id").asLong() + "/photos/0").status()).as("another community").isEqualTo(403);
 
         Api.Response yesterday = api.postJson(path, leader, "{\"day\": \"%s\", \"happened\": \"补报昨天\"}".formatted(today.minusDays(1)));
         assertThat(yesterday.json().get("onTime").asBoolean()).as("filed after its day").isFalse();

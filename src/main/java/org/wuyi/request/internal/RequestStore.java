@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wuyi.platform.web.PhotoCheck;
 import org.wuyi.request.RequestState;
 
 /** The {@code help_request}, {@code request_recipient} and {@code request_event} tables. */

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.wuyi.request.internal.PhotoCheck;
+import org.wuyi.platform.web.PhotoCheck;
 
 /**
  * A photo too large is turned back before it is read: the resident's page says so in words, instead of an upload

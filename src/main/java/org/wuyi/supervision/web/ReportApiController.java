@@ -19,8 +19,8 @@ import org.wuyi.supervision.Period;
 @RestController
 class ReportApiController {
 
-    /** A report as sent ({@code day} absent: today). */
-    record Body(LocalDate day, String happened, String problems, String needs) {
+    /** A report as sent ({@code day} absent: today; {@code photos}: JPEG or PNG files in base64, at most three). */
+    record Body(LocalDate day, String happened, String problems, String needs, java.util.List<String> photos) {
     }
 
     private final FastReports reports;
@@ -32,7 +32,15 @@ class ReportApiController {
     @PostMapping("/api/v1/grids/{grid}/reports")
     @ResponseStatus(HttpStatus.CREATED)
     FiledReport file(@PathVariable String grid, @RequestBody Body body) {
-        return reports.file(grid, new FastReports.Form(body.day(), body.happened(), body.problems(), body.needs()));
+        java.util.List<byte[]> photos = new java.util.ArrayList<>();
+        for (String photo : body.photos() == null ? java.util.List.<String>of() : body.photos()) {
+            try {
+                photos.add(java.util.Base64.getMimeDecoder().decode(photo == null ? "" : photo));
+            } catch (IllegalArgumentException notBase64) {
+                throw new org.wuyi.platform.web.TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "request.photo.type");
+            }
+        }
+        return reports.file(grid, new FastReports.Form(body.day(), body.happened(), body.problems(), body.needs(), photos));
     }
 
     @GetMapping("/api/v1/regions/{code}/reports")

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +47,17 @@ class ReportPageController {
 
     @PostMapping("/grids/{grid}/report")
     String file(@PathVariable String grid, @RequestParam(required = false) String day, @RequestParam(defaultValue = "") String happened,
-                @RequestParam(defaultValue = "") String problems, @RequestParam(defaultValue = "") String needs, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String problems, @RequestParam(defaultValue = "") String needs,
+                @RequestParam(required = false) List<MultipartFile> photos, RedirectAttributes redirect) throws java.io.IOException {
         try {
             LocalDate date = day == null || day.isBlank() ? null : LocalDate.parse(day.strip());
-            reports.file(grid, new FastReports.Form(date, happened, problems, needs));
+            List<byte[]> files = new java.util.ArrayList<>();
+            for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
+                if (!photo.isEmpty()) {
+                    files.add(photo.getBytes());
+                }
+            }
+            reports.file(grid, new FastReports.Form(date, happened, problems, needs, files));
             redirect.addFlashAttribute("filed", true);
         } catch (TranslatedProblem problem) {
             redirect.addFlashAttribute("problem", problem);
@@ -56,6 +66,15 @@ class ReportPageController {
             redirect.addFlashAttribute("problem", new TranslatedProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "period.error.date"));
         }
         return "redirect:/grids/" + grid + "/report";
+    }
+
+    /** A report's photo, as it was kept (re-encoded, without metadata). */
+    @GetMapping("/reports/{id}/photos/{position}")
+    org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable int position) {
+        FastReports.Photo photo = reports.photo(id, position);
+        return org.springframework.http.ResponseEntity.ok().header(org.springframework.http.HttpHeaders.CONTENT_TYPE, photo.contentType())
+                .header("X-Content-Type-Options", "nosniff").header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .body(photo.bytes());
     }
 
     @GetMapping("/regions/{code}/reports")

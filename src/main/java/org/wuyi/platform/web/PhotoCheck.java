@@ -1,4 +1,4 @@
-package org.wuyi.request.internal;
+package org.wuyi.platform.web;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
