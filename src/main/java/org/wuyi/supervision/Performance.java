@@ -96,8 +96,9 @@ public class Performance {
 
     public Report of(RegionCode code, Period period, boolean drills) {
         Region region = regions.get(code);
+        AcknowledgementFacts.Summary summary = acknowledgements.summary(code, period.start(zone), period.end(zone), drills, target);
         Map<String, AcknowledgementFacts.Unit> facts = new HashMap<>();
-        acknowledgements.units(code, period.start(zone), period.end(zone), drills, target).forEach(unit -> facts.put(unit.code(), unit));
+        summary.units().forEach(unit -> facts.put(unit.code(), unit));
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, String> kinds = new HashMap<>();
         units.put(code.value(), region.name());
@@ -118,7 +119,7 @@ public class Performance {
         Map<String, GridSums.Sum> summed = sums.of(code, period, List.copyOf(units.keySet()), testingTarget);
         List<Unit> list = new ArrayList<>();
         units.forEach((unit, name) -> list.add(unit(unit, name, kinds.get(unit), facts.get(unit), summed.get(unit), period, drills)));
-        List<AcknowledgementFacts.Unit> people = acknowledgements.people(code, period.start(zone), period.end(zone), drills, target);
+        List<AcknowledgementFacts.Unit> people = summary.people();
         List<AcknowledgementFacts.Unit> worst = people.subList(0, Math.min(PEOPLE, people.size()));
         Map<Long, PersonCard> cards = staff.cards(worst.stream().map(unit -> Long.parseLong(unit.code())).toList());
         List<Person> listed = worst.stream().map(unit -> {
