@@ -74,6 +74,7 @@ public class Performance {
 
     private final AcknowledgementFacts acknowledgements;
     private final GridSums sums;
+    private final org.wuyi.identity.RegionScope scope;
     private final RegionService regions;
     private final GridDirectory grids;
     private final StaffDirectory staff;
@@ -82,10 +83,12 @@ public class Performance {
     private final ZoneId zone;
 
     Performance(AcknowledgementFacts acknowledgements, GridSums sums, RegionService regions, GridDirectory grids, StaffDirectory staff,
+                org.wuyi.identity.RegionScope scope,
                 @Value("${wuyi.supervision.acknowledge-within:PT15M}") Duration target,
                 @Value("${wuyi.supervision.testing-within:PT24H}") Duration testingTarget, @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.acknowledgements = acknowledgements;
         this.sums = sums;
+        this.scope = scope;
         this.regions = regions;
         this.grids = grids;
         this.staff = staff;
@@ -128,6 +131,25 @@ public class Performance {
                     unit.medianSeconds());
         }).toList();
         return new Report(code.value(), region.name(), period, drills, target.toSeconds(), testingTarget.toMinutes(), list, listed);
+    }
+
+    /** A person's own figures over a period: real activations and drills, each called and acknowledged within the target. */
+    public record Mine(long personId, Period period, long targetSeconds, Person real, Person drills) {
+    }
+
+    /** The signed-in person's own acknowledgement figures (an account tied to a person: a grid leader's), below their region. */
+    public Mine mine(Period period) {
+        long person = scope.personId().orElseThrow(org.wuyi.identity.RoleNotAllowedException::new);
+        RegionCode region = scope.root();
+        return new Mine(person, period, target.toSeconds(), own(region, period, false, person), own(region, period, true, person));
+    }
+
+    private Person own(RegionCode region, Period period, boolean drills, long person) {
+        String name = staff.cards(List.of(person)).values().stream().findFirst().map(PersonCard::name).orElse("#" + person);
+        return acknowledgements.people(region, period.start(zone), period.end(zone), drills, target).stream()
+                .filter(unit -> unit.code().equals(String.valueOf(person))).findFirst()
+                .map(unit -> new Person(person, name, Figure.of(unit.withinTarget(), unit.called()), unit.medianSeconds()))
+                .orElse(new Person(person, name, Figure.of(0, 0), null));
     }
 
     /** The calls behind a unit's figures (a grid, community or street code inside the reader's region). */

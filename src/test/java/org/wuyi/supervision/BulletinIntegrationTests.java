@@ -118,6 +118,18 @@ class BulletinIntegrationTests {
         assertThat(mine.get(0).get("personId").asLong()).isEqualTo(person);
         assertThat(mine.get(0).get("kind").asString()).isEqualTo("TALK");
         assertThat(api.get("/api/v1/regions/350102008004/accountability", "bulletin-person").status()).as("not the others'").isEqualTo(403);
+        JsonNode own = api.get("/api/v1/me/performance?from=2026-05-01&to=2026-05-31", "bulletin-person").json();
+        String calls = """
+                SELECT count(*) FROM activation_member m JOIN activation a ON a.id = m.activation_id
+                WHERE m.person_id = ? AND a.drill AND a.activated_at >= '2026-04-30T16:00:00Z' AND a.activated_at < '2026-05-31T16:00:00Z'""";
+        assertThat(own.get("drills").get("acknowledgedInTime").get("denominator").asLong()).as("their own drill calls")
+                .isEqualTo(jdbc.sql(calls).param(person).query(Long.class).single());
+        assertThat(own.get("drills").get("acknowledgedInTime").get("numerator").asLong())
+                .isEqualTo(jdbc.sql(calls + " AND m.acknowledged_at - a.activated_at <= interval '15 minutes'").param(person).query(Long.class).single());
+        assertThat(api.get("/api/v1/me/performance", "gulou").status()).as("an account without a person").isEqualTo(403);
+        PageSession own2 = new PageSession(port);
+        own2.login("bulletin-person", Api.DEMO_PASSWORD);
+        assertThat(own2.get("/me/supervision?from=2026-05-01&to=2026-05-31").html()).contains("约谈", "演练未按时到岗");
         assertThat(api.get("/api/v1/regions/350102008/accountability", "gulou").json().size()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -72,6 +72,10 @@ class WarRoomBrowserTests {
         assertThat(community.get("/regions/350102005001/war-room").status()).as("a community has no war room").isEqualTo(403);
     }
 
+    private static String thisMonthName(Page page) {
+        return page.locator("#dashboard-activations tbody tr").last().locator("td").first().textContent();
+    }
+
     @Test
     void theDashboardCountsThisMonthAndDrawsEachTable(Chromium chromium) throws Exception {
         String community = "350102003001";
@@ -83,21 +87,27 @@ class WarRoomBrowserTests {
         long drill = api.postJson("/api/v1/grids/" + grid + "/activations", "gulou", "{\"reason\":\"演练\",\"drill\":true}", "Idempotency-Key",
                 "dashboard-drill-" + grid).json().get("id").asLong();
         long members = jdbc.sql("SELECT count(*) FROM activation_member WHERE activation_id = ?").param(real).query(Long.class).single();
+        long compound = api.get("/api/v1/regions/" + community + "/compounds", "gulou").json().get(0).get("id").asLong();
+        Api.Response area = api.postJson("/api/v1/risk-areas", "gulou", """
+                {"ruleSet": "ninth-edition", "level": "HIGH", "compoundId": %d, "reason": "聚集性疫情"}""".formatted(compound));
+        assertThat(area.status()).as(area.body()).isEqualTo(201);
         try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             Chromium.logIn(page, url(""), "gulou", "wuyi-demo");
             page.navigate(url("/regions/" + community + "/dashboard"));
-            page.waitForCondition(() -> "true".equals(page.locator("#dashboard-hours").getAttribute("data-drawn")));
+            page.waitForCondition(() -> "true".equals(page.locator("#dashboard-risk-months").getAttribute("data-drawn")));
             String thisMonth = page.locator("#dashboard-activations tbody tr").last().textContent();
             assertThat(thisMonth).as("one real, one drill, nobody acknowledged yet").contains("0 / " + members);
             assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(1).textContent()).isEqualTo("1");
             assertThat(page.locator("#dashboard-activations tbody tr").last().locator("td").nth(2).textContent()).isEqualTo("1");
-            assertThat(page.locator("canvas").count()).as("a chart above each table").isEqualTo(5);
+            assertThat(page.locator("canvas").count()).as("a chart above each table").isEqualTo(6);
             long grids = jdbc.sql("SELECT count(*) FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL'").param(community + "%").query(Long.class).single();
             int days = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth();
             assertThat(page.locator("#dashboard-staffing tbody tr").last().locator("td").nth(2).textContent())
                     .as("this month's grid days so far, every grid staffed by the demo").isEqualTo("0 / " + grids * days);
             assertThat(page.locator("#dashboard-activations tbody tr").count()).isEqualTo(12);
+            assertThat(page.locator("#dashboard-risk-months tbody tr").last().locator("td").allTextContents())
+                    .as("this month: one declared, none lifted, one in force").containsExactly(thisMonthName(page), "1", "0", "1");
             Chromium.screenshot(page, "dashboard");
         }
         api.postJson("/api/v1/activations/" + real + "/stand-down", "gulou", "");

@@ -44,6 +44,14 @@ class PerformanceApiController {
         return performance.calls(unit, Period.parse(from, to), drills);
     }
 
+    /** The signed-in person's own figures (a grid leader's account), this month when no period is given. */
+    @GetMapping("/api/v1/me/performance")
+    Performance.Mine mine(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        return performance.mine(from == null && to == null ? new Period(today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth()))
+                : Period.parse(from, to));
+    }
+
     /** The rows behind a figure: {@code kind} gaps, requests, duties or testing. */
     @GetMapping("/api/v1/performance/rows")
     List<?> rowsApi(@RequestParam String kind, @RequestParam String unit, @RequestParam String from, @RequestParam String to) {
