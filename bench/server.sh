@@ -6,7 +6,7 @@ source bench/java.sh
 
 data=$(mktemp -d /tmp/wuyi-bench.XXXXXX)
 port=18$(( RANDOM % 900 + 100 ))
-"$java" -Xmx2g -jar target/wuyi.jar --spring.profiles.active=demo --wuyi.data-dir="$data" --server.port="$port" \
+"$java" -Xmx2g ${wuyi_jvm:-} -jar target/wuyi.jar --spring.profiles.active=demo --wuyi.data-dir="$data" --server.port="$port" \
     --logging.level.root=WARN ${wuyi_args:-} > "$data/wuyi.log" 2>&1 &
 wuyi=$!
 trap 'kill $wuyi 2>/dev/null; wait $wuyi 2>/dev/null || true; rm -rf "$data"' EXIT

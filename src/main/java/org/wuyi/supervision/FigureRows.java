@@ -1,16 +1,11 @@
 package org.wuyi.supervision;
 
-import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.wuyi.lockdown.TestingFacts;
 import org.wuyi.platform.web.TranslatedProblem;
-import org.wuyi.request.RequestFacts;
-import org.wuyi.staff.StaffingHistory;
-import org.wuyi.volunteer.DutyFacts;
+import org.wuyi.supervision.internal.GridSums;
 
 /**
  * The rows behind a performance figure other than the calls: a unit's staffing gaps (a role and the days nobody held
@@ -22,19 +17,10 @@ public class FigureRows {
 
     public static final int LIMIT = 1000;
 
-    private final StaffingHistory staffing;
-    private final RequestFacts requests;
-    private final DutyFacts duties;
-    private final TestingFacts testing;
-    private final ZoneId zone;
+    private final GridSums sums;
 
-    FigureRows(StaffingHistory staffing, RequestFacts requests, DutyFacts duties, TestingFacts testing,
-               @Value("${wuyi.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.staffing = staffing;
-        this.requests = requests;
-        this.duties = duties;
-        this.testing = testing;
-        this.zone = zone;
+    FigureRows(GridSums sums) {
+        this.sums = sums;
     }
 
     /** The rows of a kind ({@code gaps}, {@code requests}, {@code duties}, {@code testing}) below a unit code. */
@@ -42,12 +28,10 @@ public class FigureRows {
         if (!unit.matches("[0-9]{6}([0-9]{3}([0-9]{3}([0-9]{4})?)?)?")) {
             throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "performance.error.unit");
         }
-        return switch (kind) {
-            case "gaps" -> staffing.gaps(unit, period.from(), period.to(), LIMIT);
-            case "requests" -> requests.rows(unit, period.start(zone), period.end(zone), LIMIT);
-            case "duties" -> duties.rows(unit, period.start(zone), period.end(zone), LIMIT);
-            case "testing" -> testing.rounds(unit, period.start(zone), period.end(zone), LIMIT);
-            default -> throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "performance.error.kind");
-        };
+        List<?> rows = sums.rows(kind, unit, period, LIMIT);
+        if (rows == null) {
+            throw new TranslatedProblem(HttpStatus.BAD_REQUEST, "performance.error.kind");
+        }
+        return rows;
     }
 }

@@ -46,14 +46,28 @@ class BulletinIntegrationTests {
         new Api(port).postJson("/api/v1/activations/" + id + "/stand-down", "gulou", "");
     }
 
+    /** Grid → its secretary before {@link #vacate}: put back after the test (every other test sees a demo grid led). */
+    private final java.util.Map<String, Long> vacated = new java.util.HashMap<>();
+
     /** The community's last residential grid's branch loses its secretary (the grid leader) on a day; returns the grid. */
     private String vacate(String community, String day) {
         String grid = jdbc.sql("SELECT code FROM grid WHERE code LIKE ? AND kind = 'RESIDENTIAL' ORDER BY code DESC LIMIT 1").param(community + "%")
                 .query(String.class).single();
+        vacated.put(grid, jdbc.sql("SELECT secretary_id FROM grid_branch WHERE grid_code = ?").param(grid).query(Long.class).single());
         jdbc.sql("UPDATE grid_branch SET secretary_id = NULL WHERE grid_code = ?").param(grid).update();
         jdbc.sql("UPDATE leadership_term SET ended = ?::date, end_reason = '调离' WHERE unit_kind = 'BRANCH' AND unit_code = ? AND ended IS NULL")
                 .params(day, grid).update();
         return grid;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void leadAgain() {
+        vacated.forEach((grid, secretary) -> {
+            jdbc.sql("UPDATE grid_branch SET secretary_id = ? WHERE grid_code = ?").params(secretary, grid).update();
+            jdbc.sql("INSERT INTO leadership_term (unit_kind, unit_code, person_id, started, recorded_by) VALUES ('BRANCH', ?, ?, current_date, 'test')")
+                    .params(grid, secretary).update();
+        });
+        vacated.clear();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.wuyi.volunteer.DutyFacts;
 
 /**
  * The per-grid facts of a period — staffing gaps, requests, gate hours, testing rounds — read through their modules'
- * APIs and summed into units: each unit takes the grids whose code starts with its own (the region itself takes all).
+ * APIs and summed into units: each unit takes the grids whose code starts with its own (the region itself takes all);
+ * and the rows behind them.
  */
 @Component
 public class GridSums {
@@ -75,6 +76,17 @@ public class GridSums {
         Map<String, Sum> result = new HashMap<>();
         sums.forEach((unit, values) -> result.put(unit, new Sum(values, median(minutes.get(unit)))));
         return result;
+    }
+
+    /** The rows of a kind ({@code gaps}, {@code requests}, {@code duties}, {@code testing}) below a unit code; null for another kind. */
+    public List<?> rows(String kind, String unit, Period period, int limit) {
+        return switch (kind) {
+            case "gaps" -> staffing.gaps(unit, period.from(), period.to(), limit);
+            case "requests" -> requests.rows(unit, period.start(zone), period.end(zone), limit);
+            case "duties" -> duties.rows(unit, period.start(zone), period.end(zone), limit);
+            case "testing" -> testing.rounds(unit, period.start(zone), period.end(zone), limit);
+            default -> null;
+        };
     }
 
     /** Adds pairs of (index, value) to every unit the grid belongs to. */
