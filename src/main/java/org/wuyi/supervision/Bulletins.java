@@ -108,7 +108,7 @@ public class Bulletins {
     @Transactional
     public Thresholds setThresholds(RegionCode region, Double drill, Double requestsInTime, Integer leaderlessDays, int version) {
         scope.checkChange(region.value(), Set.of(Role.DISTRICT_ADMIN));
-        if (drill == null || requestsInTime == null || drill < 0 || drill > 100 || requestsInTime < 0 || requestsInTime > 100) {
+        if (drill == null || requestsInTime == null || !(drill >= 0 && drill <= 100) || !(requestsInTime >= 0 && requestsInTime <= 100)) {
             throw new TranslatedProblem(HttpStatus.UNPROCESSABLE_CONTENT, "bulletin.error.threshold");
         }
         int days = leaderlessDays == null ? thresholds(region).leaderlessDays() : leaderlessDays;
@@ -120,6 +120,11 @@ public class Bulletins {
         }
         audit.record("bulletin.thresholds", district(region), "drill=%s requests=%s leaderless=%s".formatted(drill, requestsInTime, days));
         return store.thresholds(district(region)).orElseThrow();
+    }
+
+    /** Whether the signed-in user may set the thresholds (the district's administrator). */
+    public boolean mayEditThresholds(RegionCode region) {
+        return scope.mayChange(region.value(), Set.of(Role.DISTRICT_ADMIN));
     }
 
     /** The draft of a period: a line for each community under a threshold, none for those above it. */

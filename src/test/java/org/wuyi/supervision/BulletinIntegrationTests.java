@@ -145,5 +145,27 @@ class BulletinIntegrationTests {
         own2.login("bulletin-person", Api.DEMO_PASSWORD);
         assertThat(own2.get("/me/supervision?from=2026-05-01&to=2026-05-31").html()).contains("约谈", "演练未按时到岗");
         assertThat(api.get("/api/v1/regions/350102008/accountability", "gulou").json().size()).isGreaterThanOrEqualTo(2);
+
+        // the thresholds from the page: a number that is not one refused in words; then saved, naming the version read
+        String bulletinsPage = "/regions/350102/bulletins?from=2026-05-01&to=2026-05-31";
+        int version = api.get("/api/v1/regions/350102/bulletin-thresholds", "gulou").json().get("version").asInt();
+        PageSession.Page refused = office.post(bulletinsPage, "/regions/350102/bulletin-thresholds", "drillAcknowledged", "NaN",
+                "requestsInTime", "90", "leaderlessDays", "7", "version", String.valueOf(version), "from", "2026-05-01", "to", "2026-05-31");
+        assertThat(refused.text("bulletin-problem")).contains("0 至 100");
+        PageSession.Page saved = office.post(bulletinsPage, "/regions/350102/bulletin-thresholds", "drillAcknowledged", "85",
+                "requestsInTime", "90", "leaderlessDays", "10", "version", String.valueOf(version), "from", "2026-05-01", "to", "2026-05-31");
+        assertThat(saved.text("thresholds-saved")).contains("已保存");
+        JsonNode now = api.get("/api/v1/regions/350102/bulletin-thresholds", "gulou").json();
+        assertThat(now.get("leaderlessDays").asInt()).isEqualTo(10);
+        assertThat(now.get("drillAcknowledged").asDouble()).isEqualTo(85.0);
+        PageSession.Page stale = office.post(bulletinsPage, "/regions/350102/bulletin-thresholds", "drillAcknowledged", "70",
+                "requestsInTime", "90", "leaderlessDays", "7", "version", String.valueOf(version), "from", "2026-05-01", "to", "2026-05-31");
+        assertThat(stale.html()).as("a stale form changes nothing").contains("bulletin-problem");
+        assertThat(api.get("/api/v1/regions/350102/bulletin-thresholds", "gulou").json().get("drillAcknowledged").asDouble()).isEqualTo(85.0);
+        assertThat(office.get(bulletinsPage).html()).contains("threshold-form");
+        PageSession street = new PageSession(port);
+        street.login("nanjie", "wuyi-demo");
+        assertThat(street.get("/regions/350102005/bulletins?from=2026-05-01&to=2026-05-31").html()).as("only the district's administrator")
+                .doesNotContain("threshold-form");
     }
 }

@@ -47,6 +47,7 @@ class BulletinPageController {
         String start = period[0];
         String end = period[1];
         model.addAttribute("code", code);
+        model.addAttribute("mayEditThresholds", bulletins.mayEditThresholds(RegionService.parseCode(code)));
         try {
             model.addAttribute("draft", bulletins.draft(RegionService.parseCode(code), Period.parse(start, end)));
         } catch (TranslatedProblem problem) {
@@ -57,6 +58,30 @@ class BulletinPageController {
         }
         model.addAttribute("published", bulletins.bulletins(RegionService.parseCode(code)));
         return "supervision/bulletins";
+    }
+
+    /** The district's thresholds from the page (its administrator), naming the version read: a stale form is refused. */
+    @PostMapping("/regions/{code}/bulletin-thresholds")
+    String thresholds(@PathVariable String code, @RequestParam(defaultValue = "") String drillAcknowledged,
+                      @RequestParam(defaultValue = "") String requestsInTime, @RequestParam(defaultValue = "") String leaderlessDays,
+                      @RequestParam(defaultValue = "0") int version, @RequestParam(defaultValue = "") String from,
+                      @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
+        try {
+            bulletins.setThresholds(RegionService.parseCode(code), number(drillAcknowledged), number(requestsInTime),
+                    leaderlessDays.isBlank() ? null : (int) Math.round(number(leaderlessDays)), version);
+            redirect.addFlashAttribute("thresholdsSaved", true);
+        } catch (TranslatedProblem problem) {
+            redirect.addFlashAttribute("problem", problem);
+        }
+        return "redirect:/regions/" + RegionService.parseCode(code).value() + "/bulletins?from=" + from + "&to=" + to;
+    }
+
+    private static Double number(String text) {
+        try {
+            return Double.valueOf(text.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new TranslatedProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "bulletin.error.threshold");
+        }
     }
 
     @PostMapping("/regions/{code}/bulletins")
